@@ -1,0 +1,83 @@
+"""Entry point: python -m coursekit COMMAND (called by the ./course script, which finds the JDK first)."""
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import sys
+
+from . import aot, bench, doctor, kernel, notebooks, paths, runner
+
+
+def _cmd_install_kernel(args) -> int:
+    kernel.install(args.java_home, heap_size=args.heap)  # puts the kernel jar in place for training
+    cache = None if args.no_aot else aot.build(args.java_home, args.heap)
+    kdir = kernel.install(args.java_home, heap_size=args.heap, aot_cache=cache)
+    if args.verbose:
+        print(f"kernel {paths.KERNEL_NAME} installed in {kdir}")
+    return 0
+
+
+def _cmd_run(args) -> int:
+    targets = [pathlib.Path(p) for p in args.notebooks] or notebooks.committed()
+    expanded = []
+    for t in targets:
+        expanded += sorted(t.rglob("*.ipynb")) if t.is_dir() else [t]
+    expanded = [p for p in expanded if ".ipynb_checkpoints" not in p.parts]
+    if not expanded:
+        print("No notebooks to run.", file=sys.stderr)
+        return 2
+    print(f"Running {len(expanded)} notebook(s) on kernel {paths.KERNEL_NAME}, per-cell timeout {args.timeout} s; "
+          f"executed copies in {paths.EXECUTED.relative_to(paths.ROOT)}/")
+    results = runner.run_all(expanded, args.timeout)
+    failed = [r for r in results if not r.ok]
+    total = sum(r.seconds for r in results)
+    print(f"{len(results) - len(failed)} passed, {len(failed)} failed ({total:.1f} s)")
+    return 1 if failed else 0
+
+
+def _cmd_check(args) -> int:
+    bad = 0
+    for p in notebooks.committed():
+        for problem in notebooks.problems(p):
+            print(f"{runner.display_name(p)}: {problem}")
+            bad += 1
+    return 1 if bad else 0
+
+
+def _cmd_bench_startup(args) -> int:
+    return bench.run(os.environ["COURSE_JAVA_HOME"], samples=args.samples, lessons=not args.no_lessons)
+
+
+def _cmd_doctor(args) -> int:
+    return doctor.run(measure=not args.no_kernel)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="course", description="Concurrency in Java, by notebook")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("install-kernel")
+    p.add_argument("--java-home", required=True)
+    p.add_argument("--heap")
+    p.add_argument("--no-aot", action="store_true", help="no AOT cache (COURSE_AOT=0 does the same)")
+    p.add_argument("--verbose", action="store_true")
+    p.set_defaults(func=_cmd_install_kernel)
+    p = sub.add_parser("run", help="execute notebooks headless through the course kernel")
+    p.add_argument("notebooks", nargs="*")
+    p.add_argument("--timeout", type=int, default=int(os.environ.get("COURSE_CELL_TIMEOUT", runner.DEFAULT_CELL_TIMEOUT)))
+    p.set_defaults(func=_cmd_run)
+    p = sub.add_parser("check", help="structural checks of committed notebooks")
+    p.set_defaults(func=_cmd_check)
+    p = sub.add_parser("bench-startup", help="kernel start with and without the AOT cache, and Run-All times")
+    p.add_argument("--samples", type=int, default=5)
+    p.add_argument("--no-lessons", action="store_true")
+    p.set_defaults(func=_cmd_bench_startup)
+    p = sub.add_parser("doctor")
+    p.add_argument("--no-kernel", action="store_true")
+    p.set_defaults(func=_cmd_doctor)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Executes notebooks headless through the real course kernel (nbclient) and reports per notebook."""
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellControlSignal, CellExecutionError, CellTimeoutError, DeadKernelError
+
+from . import notebooks, paths
+
+DEFAULT_CELL_TIMEOUT = 120
+
+
+@dataclasses.dataclass(frozen=True)
+class RunResult:
+    """What happened to one notebook: ok, or the cell and the error that stopped it."""
+
+    notebook: pathlib.Path
+    ok: bool
+    seconds: float
+    executed: pathlib.Path | None
+    cell: int | None = None  # 1-based index among all cells
+    error: str = ""
+
+    def line(self) -> str:
+        name = display_name(self.notebook)
+        if self.ok:
+            return f"ok      {self.seconds:6.1f} s  {name}"
+        where = f", cell {self.cell}" if self.cell else ""
+        return f"FAILED  {self.seconds:6.1f} s  {name}{where}: {self.error}"
+
+
+def display_name(path: pathlib.Path) -> str:
+    try:
+        return str(path.resolve().relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _failing_cell(nb) -> tuple[int | None, str]:
+    """The first cell whose outputs hold an error, and that error in one line."""
+    for i, cell in enumerate(nb.cells, start=1):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                ename, evalue = out.get("ename", "Error"), out.get("evalue", "")
+                return i, f"{ename}: {evalue}".strip().splitlines()[0][:300] if (ename or evalue) else "error"
+    return None, ""
+
+
+def execute(path: pathlib.Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name: str = paths.KERNEL_NAME) -> RunResult:
+    """Runs every cell of ``path`` on a fresh kernel; writes the executed copy under target/notebooks/."""
+    start = time.monotonic()
+    try:
+        nb = notebooks.read(path)
+    except notebooks.NotebookError as e:
+        return RunResult(path, False, 0.0, None, None, str(e))
+    out_path = notebooks.executed_copy(path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    client = NotebookClient(
+        nb,
+        timeout=cell_timeout,
+        kernel_name=kernel_name,
+        startup_timeout=120,
+        shutdown_kernel="immediate",  # JJava ignores shutdown_request; don't wait for it.
+        resources={"metadata": {"path": str(path.resolve().parent)}},
+    )
+    current = {"index": None}
+
+    def on_cell_start(cell, cell_index):
+        current["index"] = cell_index + 1
+
+    client.on_cell_start = on_cell_start
+    cell, error, ok = None, "", True
+    try:
+        client.execute()
+    except CellTimeoutError:
+        ok, cell = False, current["index"]
+        error = f"cell ran longer than the per-cell timeout of {cell_timeout} s and was stopped"
+    except CellExecutionError as e:
+        ok = False
+        cell, error = _failing_cell(nb)
+        if cell is None:
+            cell, error = current["index"], str(e).strip().splitlines()[-1][:300]
+    except DeadKernelError as e:
+        ok, cell, error = False, current["index"], f"the kernel died ({e})"
+    except (CellControlSignal, RuntimeError, TimeoutError) as e:
+        ok, cell, error = False, current["index"], f"{type(e).__name__}: {e}"
+    finally:
+        nbformat.write(nb, str(out_path))
+    return RunResult(path, ok, time.monotonic() - start, out_path, cell, error)
+
+
+def run_all(paths_: list[pathlib.Path], cell_timeout: int, echo=print) -> list[RunResult]:
+    results = []
+    for p in paths_:
+        r = execute(p, cell_timeout)
+        echo(r.line())
+        results.append(r)
+    return results
