@@ -89,9 +89,9 @@ public class BankTests {
             List<Account> accounts = accounts(2);
             Account a = accounts.get(0);
             Account b = accounts.get(1);
-            Stress.race("transfer", 2, LIMIT, labels(accounts), i -> {
-                for (int k = 0; k < 20_000; k++) {
-                    if (i == 0) {
+            Stress.race("transfer", 4, LIMIT, labels(accounts), i -> {
+                for (int k = 0; k < 100_000; k++) {
+                    if (i % 2 == 0) {
                         bank.transfer(a, b, 1);
                     } else {
                         bank.transfer(b, a, 1);
@@ -112,7 +112,7 @@ public class BankTests {
             Bank bank = Submission.create(Bank.class);
             List<Account> accounts = accounts(3);
             Stress.race("transfer", 3, LIMIT, labels(accounts), i -> {
-                for (int k = 0; k < 20_000; k++) {
+                for (int k = 0; k < 100_000; k++) {
                     bank.transfer(accounts.get(i), accounts.get((i + 1) % 3), 1);
                 }
             });
