@@ -233,7 +233,9 @@ public final class GradeCommand implements Callable<Integer> {
             if (planDone && running == null) {
                 break;
             }
-            String err = Files.exists(stderr) ? Files.readString(stderr) : "";
+            Path stdout = work.resolve("stdout-" + launch + ".txt");
+            // -XX:+ExitOnOutOfMemoryError reports on either stream
+            String err = (Files.exists(stderr) ? Files.readString(stderr) : "") + (Files.exists(stdout) ? Files.readString(stdout) : "");
             String why;
             if (killed) {
                 why = "hang: no result within " + timeoutSeconds + " s; the grader killed the JVM";
