@@ -20,7 +20,8 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code SocketEcho tcp}: listens on the loopback address ({@code 127.0.0.1}), on a free port.</li>
  *   <li>{@code SocketEcho unix <path>}: listens on a Unix-domain socket at {@code path} (a file that
- *       must not exist yet; it is deleted when the server ends).</li>
+ *       must not exist yet; it is deleted when the server ends, also when it is ended with
+ *       {@code destroy()}, though not with {@code destroyForcibly()}).</li>
  * </ul>
  *
  * <p>It prints one line, {@code LISTENING <port or path>}, then serves one client at a time, sending
@@ -51,17 +52,30 @@ public final class SocketEcho {
             server.bind(UnixDomainSocketAddress.of(socketFile));
             where = socketFile.toString();
         }
+        Path toDelete = socketFile;
+        // destroy() (SIGTERM) skips the finally block below but runs shutdown hooks: remove the socket file there too,
+        // or the next server on the same path fails with "Address already in use"
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> cleanUp(server, toDelete)));
         Thread acceptor = Thread.ofPlatform().daemon().name("echo-acceptor").start(() -> serve(server));
         System.out.println("LISTENING " + where);
         System.out.flush();
         try {
             awaitEnd(System.in);
         } finally {
-            server.close();
+            cleanUp(server, socketFile);
             acceptor.join(2_000);
+        }
+    }
+
+    /** Closes the server and deletes its socket file, if any; safe to call twice. */
+    private static void cleanUp(ServerSocketChannel server, Path socketFile) {
+        try {
+            server.close();
             if (socketFile != null) {
                 Files.deleteIfExists(socketFile);
             }
+        } catch (IOException ignored) {
+            // nothing more to do on the way out
         }
     }
 

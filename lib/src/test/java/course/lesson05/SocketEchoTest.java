@@ -65,6 +65,19 @@ class SocketEchoTest {
     }
 
     @Test
+    void aServerEndedWithDestroyRemovesItsSocketSoTheNextCanBind(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("again.sock");
+        for (int i = 0; i < 2; i++) {
+            try (var server = WorkerJvm.start(SocketEcho.class, "unix", socket.toString())) {
+                assertEquals("LISTENING " + socket.toAbsolutePath(), server.stdout().readLine(), server.stderrTail());
+                server.handle().destroy(); // SIGTERM: no finally block, but shutdown hooks
+                server.waitFor(Duration.ofSeconds(30));
+            }
+            assertFalse(Files.exists(socket), "the socket file outlived its server");
+        }
+    }
+
+    @Test
     void roundTripsNoticesAServerThatSendsOtherBytes() throws Exception {
         try (var server = java.nio.channels.ServerSocketChannel.open()) {
             server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
