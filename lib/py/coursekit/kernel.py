@@ -45,6 +45,7 @@ def jvm_flags(heap_size: str) -> list[str]:
     return [
         f"-Xmx{heap_size}",
         "-Djava.awt.headless=true",
+        f"-Djava.util.logging.config.file={paths.ROOT / 'lib' / 'kernel' / 'logging.properties'}",
         "--enable-preview",
         # JJava reflects into JShell's internals; the stock launcher adds this flag too.
         "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
