@@ -45,11 +45,14 @@ def jvm_flags(heap_size: str) -> list[str]:
     return [
         f"-Xmx{heap_size}",
         "-Djava.awt.headless=true",
+        f"-Djava.util.logging.config.file={paths.ROOT / 'lib' / 'kernel' / 'logging.properties'}",
         "--enable-preview",
         # JJava reflects into JShell's internals; the stock launcher adds this flag too.
         "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
         # Dependencies (classgraph) call sun.misc.Unsafe; keep their warnings out of the kernel log.
         "--sun-misc-unsafe-memory-access=allow",
+        # lib reads the process CPU clock to the nanosecond through the FFM API (else 10 ms steps).
+        "--enable-native-access=ALL-UNNAMED",
     ]
 
 
