@@ -6,12 +6,13 @@ import os
 import pathlib
 import sys
 
-from . import doctor, kernel, notebooks, paths, runner
+from . import aot, bench, doctor, kernel, links, notebooks, paths, runner
 
 
 def _cmd_install_kernel(args) -> int:
-    aot = pathlib.Path(args.aot_cache) if args.aot_cache else None
-    kdir = kernel.install(args.java_home, heap=args.heap, aot_cache=aot)
+    kernel.install(args.java_home, heap_size=args.heap)  # puts the kernel jar in place for training
+    cache = None if args.no_aot else aot.build(args.java_home, args.heap)
+    kdir = kernel.install(args.java_home, heap_size=args.heap, aot_cache=cache)
     if args.verbose:
         print(f"kernel {paths.KERNEL_NAME} installed in {kdir}")
     return 0
@@ -44,6 +45,19 @@ def _cmd_check(args) -> int:
     return 1 if bad else 0
 
 
+def _cmd_bench_startup(args) -> int:
+    return bench.run(os.environ["COURSE_JAVA_HOME"], samples=args.samples, lessons=not args.no_lessons)
+
+
+def _cmd_links(args) -> int:
+    if args.check:
+        bad = links.problems()
+        print("\n".join(bad) or "launch links in sync")
+        return 1 if bad else 0
+    print(f"{links.write()} file(s) updated")
+    return 0
+
+
 def _cmd_doctor(args) -> int:
     return doctor.run(measure=not args.no_kernel)
 
@@ -54,7 +68,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("install-kernel")
     p.add_argument("--java-home", required=True)
     p.add_argument("--heap")
-    p.add_argument("--aot-cache")
+    p.add_argument("--no-aot", action="store_true", help="no AOT cache (COURSE_AOT=0 does the same)")
     p.add_argument("--verbose", action="store_true")
     p.set_defaults(func=_cmd_install_kernel)
     p = sub.add_parser("run", help="execute notebooks headless through the course kernel")
@@ -63,6 +77,13 @@ def main(argv=None) -> int:
     p.set_defaults(func=_cmd_run)
     p = sub.add_parser("check", help="structural checks of committed notebooks")
     p.set_defaults(func=_cmd_check)
+    p = sub.add_parser("bench-startup", help="kernel start with and without the AOT cache, and Run-All times")
+    p.add_argument("--samples", type=int, default=5)
+    p.add_argument("--no-lessons", action="store_true")
+    p.set_defaults(func=_cmd_bench_startup)
+    p = sub.add_parser("links", help="Binder launch links in README and every notebook")
+    p.add_argument("--check", action="store_true")
+    p.set_defaults(func=_cmd_links)
     p = sub.add_parser("doctor")
     p.add_argument("--no-kernel", action="store_true")
     p.set_defaults(func=_cmd_doctor)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+import pathlib
 import platform
 import shutil
 import statistics
 import subprocess
+import sys
 import time
 
 from . import paths
@@ -62,7 +64,8 @@ def run(measure: bool = True) -> int:
     else:
         missing += 1
         _bad("JDK 25", os.environ.get("COURSE_JDK_PROBLEM", "no JDK 25 found"), "install a JDK 25 (see ./course doctor output above)")
-    jupyter = shutil.which("jupyter-lab") or shutil.which("jupyter")
+    bindir = pathlib.Path(sys.executable).parent
+    jupyter = next((str(bindir / n) for n in ("jupyter-lab", "jupyter") if (bindir / n).exists()), None)
     if jupyter:
         import jupyterlab
         _ok("JupyterLab", f"{jupyterlab.__version__} ({jupyter})")

@@ -40,3 +40,8 @@ def test_executes_on_the_course_kernel(path):
     if LESSON.match(path.name) and path.parent == paths.NOTEBOOKS:
         pngs = [o for c in executed["cells"] for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
         assert pngs, f"{path.name}: a lesson must draw at least one chart (no image/png output)"
+
+
+def test_binder_launch_links_are_in_sync():
+    from coursekit import links
+    assert links.problems() == []
