@@ -94,6 +94,37 @@ class LocalServerTest {
     }
 
     @Test
+    void neverCountsMoreInFlightThanTheClientAllows() throws Exception {
+        // A client capped at 3 requests at once: the server must never see a 4th, even though each
+        // client thread fires its next request the moment it holds an answer.
+        var cap = new java.util.concurrent.Semaphore(3);
+        try (var server = LocalServer.start(LocalServer.Options.defaults().latency(Duration.ofMillis(5)));
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                int id = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 15; i++) {
+                        cap.acquire();
+                        try {
+                            Io.get(server.uri("/item/" + (id * 100 + i)));
+                        } finally {
+                            cap.release();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(180, server.requests());
+            assertTrue(server.maxInFlight() <= 3, "server saw " + server.maxInFlight() + " in flight");
+            assertEquals(0, server.inFlight());
+        }
+    }
+
+    @Test
     void failuresFollowTheSeededSequence() throws Exception {
         int n = 300;
         double rate = 0.3;
