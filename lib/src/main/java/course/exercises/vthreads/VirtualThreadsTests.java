@@ -124,7 +124,7 @@ public class VirtualThreadsTests {
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             // task 13 fails at once, task 5 a little later: the first failure in input order is task 5's
-            tasks.add(i == 5 || i == 13 ? delayed(probe.task(i, 0, true), i == 5 ? 40 : 0) : probe.task(i, 20, false));
+            tasks.add(i == 5 || i == 13 ? delayed(probe.task(i, 0, true), i == 5 ? 150 : 0) : probe.task(i, 20, false));
         }
         ExecutionException failure = null;
         try {
@@ -145,26 +145,26 @@ public class VirtualThreadsTests {
     @Points(3)
     @DisplayName("a failing task gives its permit back")
     void failuresDoNotLeakPermits() throws Exception {
-        int limit = 3;
+        int limit = 4;
         BoundedRunner runner = Submission.create(BoundedRunner.class, limit);
         Probe failing = new Probe();
-        List<Callable<Integer>> bad = IntStream.range(0, 6).mapToObj(i -> failing.task(i, 0, i % 3 != 0)).toList();
-        try {
-            run(runner, bad);
-        } catch (ExecutionException expected) {
-            // 4 of 6 tasks failed
-        }
+        List<Callable<Integer>> bad = IntStream.range(0, 8).mapToObj(i -> failing.task(i, 5, i == 1 || i == 4)).toList();
         Probe after = new Probe();
         try {
-            Stress.bounded("second-batch", Duration.ofSeconds(3), Map.of(), () -> runner.runAll(after.tasks(30, 10)));
+            try {
+                run(runner, bad);
+            } catch (ExecutionException expected) {
+                // tasks 1 and 4 failed
+            }
+            Stress.bounded("second-batch", Duration.ofSeconds(3), Map.of(), () -> runner.runAll(after.tasks(40, 10)));
         } catch (AssertionError e) {
             if (String.valueOf(e.getMessage()).startsWith("hang")) {
-                throw new AssertionError("permit leak: after 4 failing tasks the next batch never finished, no permit was"
-                        + " left (release the permit in a finally block)");
+                throw new AssertionError("permit leak: after 2 failing tasks the runner hung, no permit was left"
+                        + " (release the permit in a finally block)");
             }
             throw e;
         }
-        require(after.highWater.get() == limit, "permit leak: after 4 failing tasks only %d task(s) ran at once, the limit is %d"
+        require(after.highWater.get() >= limit, "permit leak: after 2 failing tasks only %d task(s) ran at once, the limit is %d"
                 + " (release the permit in a finally block)", after.highWater.get(), limit);
     }
 
