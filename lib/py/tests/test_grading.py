@@ -60,7 +60,7 @@ def test_hostile_submissions_each_get_a_clear_reason_and_the_batch_completes(tmp
     (sub / "no-tags" / "01-threads.ipynb").write_text(json.dumps(nb))
     make(sub / "good" / "01-threads.ipynb", [COUNTER_OK, sum_cell])
 
-    run = grade(sub, "--csv", tmp_path / "grades.csv", "--timing", "--timeout", "40")
+    run = grade(sub, "--csv", tmp_path / "grades.csv", "--timing", "--timeout", "40", "--no-aot")
     print(run.stdout[-3000:])
     assert run.returncode == 0, run.stderr
     report = {s["student"]: s for s in json.loads((tmp_path / "grades.json").read_text())["submissions"]}
@@ -89,3 +89,19 @@ def test_release_check_passes_on_the_committed_notebooks():
     run = subprocess.run([str(JAVA), "-cp", CP, "course.grading.ReleaseCommand", "--check"], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
+
+
+def test_reference_solutions_of_the_new_exercises_score_full_marks_with_the_aot_cache(tmp_path):
+    """02, 03 and 07 through the batch grader (console launcher, child JVMs), with the test JVMs' AOT cache."""
+    sub = tmp_path / "refs"
+    sub.mkdir()
+    for name in ["02-processes", "03-async", "07-virtual-threads"]:
+        (sub / f"{name}.ipynb").write_text((INSTRUCTOR.parent / f"{name}.ipynb").read_text())
+    run = grade(sub, "--json", tmp_path / "report.json", "--timing")
+    print(run.stdout[-3000:], run.stderr[-2000:])
+    assert run.returncode == 0, run.stderr
+    report = json.loads((tmp_path / "report.json").read_text())["submissions"]
+    assert len(report) == 3
+    for s in report:
+        assert s["status"] == "graded" and all(t["passed"] for t in s["tests"]), s
+    assert list((ROOT / "target" / "aot").glob("grader-*.aot")), "the grader should have trained its AOT cache"

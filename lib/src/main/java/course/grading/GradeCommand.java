@@ -34,6 +34,11 @@ import picocli.CommandLine.Parameters;
  * dies in a test (System.exit, out of memory) costs that test only: the remaining tests run in a
  * new JVM. Prints a table per submission and a summary, writes a CSV gradebook and a JSON report,
  * and exits 0 whenever grading ran, whatever the scores.
+ *
+ * <p>Every test JVM has the same class path (lib, its dependencies, the console launcher); the
+ * submission's classes come through {@link Submission#PATH_PROPERTY}. That lets all of them share
+ * one AOT cache ({@link GraderCache}, in {@code target/aot/}, trained on first use and keyed by JDK,
+ * flags and class path). {@code --quick} shrinks the stress budgets; {@code --no-aot} skips the cache.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = "Grade submitted exercise notebooks (files or folders) with the JUnit 5 console launcher.")
@@ -59,6 +64,18 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "print only the summary")
     boolean quiet;
+
+    @Option(names = "--quick", description = "shrink the stress tests' time budgets to a quarter (COURSE_QUICK in the test JVMs):"
+            + " faster, but races are hunted for less long")
+    boolean quick;
+
+    @Option(names = "--no-aot", description = "start the test JVMs without the AOT cache in target/aot/ (trained on first use)")
+    boolean noAot;
+
+    /** The test JVM's launcher and flags, without the class path and the per-submission properties. */
+    private List<String> jvm;
+    /** The test JVMs' class path: the same for every submission (the submission's classes come by property). */
+    private String classPath;
 
     private static final int MAX_LAUNCHES = 4;
 
@@ -95,6 +112,7 @@ public final class GradeCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
+        prepareJvm();
         List<SubmissionReport> reports = new ArrayList<>();
         for (Path nb : notebooks) {
             SubmissionReport r = grade(nb, students.get(nb));
@@ -115,6 +133,31 @@ public final class GradeCommand implements Callable<Integer> {
             System.out.println("report: " + jsonFile);
         }
         return 0;
+    }
+
+    /** The test JVM's command and, unless {@code --no-aot}, its AOT cache (trained here when missing). */
+    void prepareJvm() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData", "--enable-preview", "-Djava.awt.headless=true"));
+        classPath = childClassPath();
+        if (!noAot) {
+            try {
+                Path cache = GraderCache.file(GraderCache.directory(), cmd, classPath);
+                if (!Files.exists(cache)) {
+                    System.err.println("grade: " + GraderCache.train(cache, cmd, classPath));
+                }
+                if (Files.exists(cache)) {
+                    GraderCache.prune(cache);
+                    // a cache the JVM refuses (another JDK build, changed flags) is skipped silently
+                    cmd.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"));
+                }
+            } catch (RuntimeException e) {
+                System.err.println("grade: no AOT cache for the test JVMs: " + e.getMessage());
+            }
+        }
+        jvm = List.copyOf(cmd);
     }
 
     /** Grades one notebook; never throws for a bad submission. */
@@ -182,6 +225,9 @@ public final class GradeCommand implements Callable<Integer> {
             List<String> command = childCommand(ex, remaining, compiled, events);
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false)
                     .redirectOutput(work.resolve("stdout-" + launch + ".txt").toFile()).redirectError(stderr.toFile());
+            if (quick) {
+                pb.environment().put("COURSE_QUICK", "1");
+            }
             Process child = pb.start();
             Set<ProcessHandle> seen = new LinkedHashSet<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
@@ -266,13 +312,15 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     private List<String> childCommand(Catalog.Exercise ex, List<GradedTest> tests, SubmissionCompiler.Compiled compiled, Path events) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "--enable-preview", "-Djava.awt.headless=true",
+        if (jvm == null) {
+            prepareJvm();
+        }
+        List<String> cmd = new ArrayList<>(jvm);
+        cmd.addAll(List.of(
+                "-D" + Submission.PATH_PROPERTY + "=" + compiled.classDir().toAbsolutePath(),
                 "-D" + Submission.CLASSES_PROPERTY + "=" + String.join(",", compiled.classNames()),
                 "-D" + EventLog.PROPERTY + "=" + events.toAbsolutePath(),
-                "-cp", childClassPath(compiled.classDir()),
+                "-cp", classPath,
                 "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner", "--disable-ansi-colors",
                 "--details=none"));
         for (GradedTest t : tests) {
@@ -281,11 +329,14 @@ public final class GradeCommand implements Callable<Integer> {
         return cmd;
     }
 
-    /** The submission JVM's class path: its classes, lib, lib's dependencies (minus JUnit) and the console launcher. */
-    static String childClassPath(Path classes) {
+    /**
+     * The test JVM's class path: lib, lib's dependencies (minus JUnit) and the console launcher. The
+     * submission's classes are not on it: {@link Submission} loads them from {@value Submission#PATH_PROPERTY}.
+     */
+    static String childClassPath() {
         Path lib = SubmissionCompiler.libLocation();
         Path target = lib.getParent();
-        List<String> entries = new ArrayList<>(List.of(classes.toString(), lib.toString()));
+        List<String> entries = new ArrayList<>(List.of(lib.toString()));
         entries.addAll(jars(target.resolve("dependency")).stream()
                 .filter(j -> !j.getFileName().toString().matches("(junit-|opentest4j|apiguardian).*")).map(Path::toString).toList());
         String override = System.getProperty("course.grader.launcher");

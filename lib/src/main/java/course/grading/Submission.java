@@ -22,6 +22,13 @@ public final class Submission {
     /** System property naming the submission's classes in a batch-grading JVM. */
     public static final String CLASSES_PROPERTY = "course.submission.classes";
 
+    /**
+     * System property: where the submission's class files are (directories, separated like a class
+     * path). They are loaded by a class loader of their own on top of the application class path, so
+     * the class path of every grading JVM is the same and its AOT cache applies.
+     */
+    public static final String PATH_PROPERTY = "course.submission.path";
+
     // Set only while Check.run runs one exercise's tests, cleared in its finally block.
     private static final AtomicReference<List<Class<?>>> CURRENT = new AtomicReference<>();
 
@@ -44,8 +51,8 @@ public final class Submission {
         }
         String names = System.getProperty(CLASSES_PROPERTY, "");
         List<Class<?>> loaded = new ArrayList<>();
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(Submission.class.getClassLoader());
+        ClassLoader loader = PathLoader.LOADER != null ? PathLoader.LOADER
+                : Optional.ofNullable(Thread.currentThread().getContextClassLoader()).orElse(Submission.class.getClassLoader());
         for (String name : names.split(",")) {
             if (name.isBlank()) {
                 continue;
@@ -57,6 +64,29 @@ public final class Submission {
             }
         }
         return loaded;
+    }
+
+    /** The loader of {@value #PATH_PROPERTY}, made once per grading JVM (null when the property is not set). */
+    private static final class PathLoader {
+        static final ClassLoader LOADER = create();
+
+        private static ClassLoader create() {
+            String path = System.getProperty(PATH_PROPERTY, "");
+            if (path.isBlank()) {
+                return null;
+            }
+            List<java.net.URL> urls = new ArrayList<>();
+            for (String entry : path.split(java.io.File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    try {
+                        urls.add(java.nio.file.Path.of(entry).toUri().toURL());
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalArgumentException("bad entry in " + PATH_PROPERTY + ": " + entry, e);
+                    }
+                }
+            }
+            return new java.net.URLClassLoader("submission", urls.toArray(java.net.URL[]::new), Submission.class.getClassLoader());
+        }
     }
 
     /** The student's class implementing {@code contract}; fails with a plain message if there is none. */

@@ -73,7 +73,14 @@ public final class SubmissionCompiler {
         List<String[]> cellLines = new ArrayList<>();
         for (Notebook.Cell cell : cells) {
             String[] lines = cell.source().split("\n", -1);
+            boolean inTextBlock = false;
             for (int i = 0; i < lines.length; i++) {
+                // lines inside a text block are data (e.g. a worker's source for ProcessPool.fromSource): leave them alone
+                boolean startsInside = inTextBlock;
+                inTextBlock ^= textBlockDelimiters(lines[i]) % 2 == 1;
+                if (startsInside || inTextBlock) {
+                    continue;
+                }
                 if (IMPORT.matcher(lines[i]).matches()) {
                     imports.add(lines[i].strip());
                     lines[i] = "";
@@ -101,6 +108,22 @@ public final class SubmissionCompiler {
         }
         body.append(source);
         return body.toString();
+    }
+
+    /** How many {@code """} delimiters a line has (escaped ones and those in a // comment not counted). */
+    static int textBlockDelimiters(String line) {
+        int count = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.startsWith("\\\"", i)) {
+                i++;
+            } else if (line.startsWith("//", i) && count % 2 == 0 && !line.substring(0, i).contains("\"")) {
+                break;
+            } else if (line.startsWith("\"\"\"", i)) {
+                count++;
+                i += 2;
+            }
+        }
+        return count;
     }
 
     /** Compiles {@code cells} for {@code exercise} into {@code outDir}. */

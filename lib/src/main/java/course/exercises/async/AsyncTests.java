@@ -1,0 +1,268 @@
+package course.exercises.async;
+
+import static course.grading.Feedback.require;
+
+import course.grading.Graded;
+import course.grading.Points;
+import course.grading.Stress;
+import course.grading.Submission;
+import course.server.LocalServer;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import org.junit.jupiter.api.Test;
+
+/** Grades exercise 03-async against the course's local HTTP server. */
+@Graded("03-async")
+public class AsyncTests {
+
+    private static final Duration LIMIT = Duration.ofSeconds(8);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    @Test
+    @Order(1)
+    @Points(2)
+    @DisplayName("results come back in input order")
+    void keepsOrder() throws Exception {
+        try (LocalServer server = LocalServer.start(); HttpClient client = client()) {
+            // later URLs answer first: a solution that collects in completion order gets them reversed
+            List<URI> uris = IntStream.range(0, 12).mapToObj(i -> server.uri("/item/" + i + "?latency=" + (12 - i) * 15)).toList();
+            List<Fetched> out = fetch(client, uris, 12, TIMEOUT);
+            require(out.size() == uris.size(), "%d results for %d URLs", out.size(), uris.size());
+            for (int i = 0; i < uris.size(); i++) {
+                Fetched f = out.get(i);
+                require(f != null && f.ok(), "URL %d failed: %s", i, f == null ? "null result" : f.error());
+                require(f.body().equals("item " + i), "order not kept: position %d holds \"%s\", expected \"item %d\""
+                        + " (keep the futures in a list in input order)", i, f.body(), i);
+            }
+            require(fetch(client, List.of(), 4, TIMEOUT).isEmpty(), "no URLs must give an empty list");
+        }
+    }
+
+    @Test
+    @Order(2)
+    @Points(3)
+    @DisplayName("never more than K requests in flight")
+    void capNeverExceeded() throws Exception {
+        try (LocalServer server = LocalServer.start(LocalServer.Options.defaults().latency(Duration.ofMillis(30)));
+             CountingClient client = new CountingClient(client())) {
+            Stress.repeat(Duration.ofMillis(1200), 3, round -> {
+                int cap = 2 + round;
+                client.reset();
+                List<URI> uris = IntStream.range(0, 20).mapToObj(i -> server.uri("/item/" + i)).toList();
+                List<Fetched> out = fetch(client, uris, cap, TIMEOUT);
+                require(client.maxInFlight() <= cap, "limit exceeded: %d requests were in flight at once, the limit was %d"
+                        + " (take a permit before each sendAsync, give it back when the response is in)", client.maxInFlight(), cap);
+                require(out.stream().allMatch(f -> f != null && f.ok()), "a request failed although the server was healthy: %s",
+                        out.stream().filter(f -> f == null || !f.ok()).findFirst().orElse(null));
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @DisplayName("requests overlap: not secretly sequential")
+    void notSequential() throws Exception {
+        try (LocalServer server = LocalServer.start(LocalServer.Options.defaults().latency(Duration.ofMillis(100)));
+             HttpClient client = client()) {
+            fetch(client, List.of(server.uri("/item/0?latency=0")), 1, TIMEOUT); // warm the client up
+            server.resetCounters();
+            int n = 16;
+            List<URI> uris = IntStream.range(0, n).mapToObj(i -> server.uri("/item/" + i)).toList();
+            long start = System.nanoTime();
+            fetch(client, uris, 8, TIMEOUT);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            long sum = n * 100L;
+            require(server.maxInFlight() >= 2 && ms < sum * 3 / 4, "secretly sequential: %d requests of 100 ms took %,d ms"
+                    + " (their latencies add up to %,d ms) with at most %d in flight; send with sendAsync and wait only at the end",
+                    n, ms, sum, server.maxInFlight());
+        }
+    }
+
+    @Test
+    @Order(4)
+    @Points(2)
+    @DisplayName("a failed request is reported at its position, the rest succeed")
+    void failureAtItsPosition() throws Exception {
+        try (LocalServer server = LocalServer.start(); HttpClient client = client()) {
+            List<URI> uris = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                uris.add(i % 3 == 1 ? server.uri("/fail") : server.uri("/item/" + i));
+            }
+            List<Fetched> out;
+            try {
+                out = fetch(client, uris, 2, TIMEOUT);
+            } catch (ExecutionException e) {
+                throw new AssertionError("one failed request failed the whole batch (" + e.getCause()
+                        + "): turn each failure into Fetched.failed at its position (handle / exceptionally)");
+            }
+            require(out.size() == uris.size(), "%d results for %d URLs", out.size(), uris.size());
+            for (int i = 0; i < uris.size(); i++) {
+                Fetched f = out.get(i);
+                require(f != null, "no result at position %d", i);
+                if (i % 3 == 1) {
+                    require(!f.ok(), "position %d (/fail answers status 500) is reported as a success with body \"%s\"", i, f.body());
+                    require(f.error().contains("500"), "position %d: the error \"%s\" should name the status (HTTP 500)", i, f.error());
+                } else {
+                    require(f.ok() && f.body().equals("item " + i), "position %d should hold \"item %d\", got %s", i, i, f);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    @Points(2)
+    @DisplayName("a slow request times out on its own")
+    void perRequestTimeout() throws Exception {
+        try (LocalServer server = LocalServer.start(); HttpClient client = client()) {
+            List<URI> uris = List.of(server.uri("/item/0"), server.uri("/item/1?latency=4000"), server.uri("/item/2"));
+            long start = System.nanoTime();
+            List<Fetched> out = fetch(client, uris, 3, Duration.ofMillis(300));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            require(out.size() == 3, "%d results for 3 URLs", out.size());
+            require(out.get(1) != null && !out.get(1).ok(), "no per-request timeout: the 4-second request succeeded (%s)"
+                    + " although the timeout was 300 ms (HttpRequest.newBuilder(uri).timeout(...))", out.get(1));
+            require(out.get(1).error().toLowerCase(Locale.ROOT).contains("time"),
+                    "position 1 should say it timed out, got \"%s\"", out.get(1).error());
+            require(ms < 2500, "no per-request timeout: the batch took %,d ms although the timeout was 300 ms", ms);
+            require(out.get(0) != null && out.get(0).ok() && out.get(2) != null && out.get(2).ok(),
+                    "the fast requests around the slow one should succeed, got %s and %s", out.get(0), out.get(2));
+        }
+    }
+
+    /**
+     * A real client that counts the requests in flight: from the call of send or sendAsync until the
+     * future it returns completes (before the caller's callbacks run, so giving a permit back in
+     * them is never counted as an overlap). The server's own counter lags by a few microseconds at
+     * every hand-over, which is why the cap is measured here.
+     */
+    private static final class CountingClient extends HttpClient {
+        private final HttpClient real;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger maxInFlight = new AtomicInteger();
+
+        CountingClient(HttpClient real) {
+            this.real = real;
+        }
+
+        void reset() {
+            maxInFlight.set(inFlight.get());
+        }
+
+        int maxInFlight() {
+            return maxInFlight.get();
+        }
+
+        private void started() {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        }
+
+        @Override
+        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+            started();
+            try {
+                return real.send(request, handler);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        @Override
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+            started();
+            return real.sendAsync(request, handler).whenComplete((r, e) -> inFlight.decrementAndGet());
+        }
+
+        @Override
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                HttpResponse.PushPromiseHandler<T> push) {
+            started();
+            return real.sendAsync(request, handler, push).whenComplete((r, e) -> inFlight.decrementAndGet());
+        }
+
+        @Override
+        public Optional<CookieHandler> cookieHandler() {
+            return real.cookieHandler();
+        }
+
+        @Override
+        public Optional<Duration> connectTimeout() {
+            return real.connectTimeout();
+        }
+
+        @Override
+        public Redirect followRedirects() {
+            return real.followRedirects();
+        }
+
+        @Override
+        public Optional<ProxySelector> proxy() {
+            return real.proxy();
+        }
+
+        @Override
+        public SSLContext sslContext() {
+            return real.sslContext();
+        }
+
+        @Override
+        public SSLParameters sslParameters() {
+            return real.sslParameters();
+        }
+
+        @Override
+        public Optional<Authenticator> authenticator() {
+            return real.authenticator();
+        }
+
+        @Override
+        public Version version() {
+            return real.version();
+        }
+
+        @Override
+        public Optional<Executor> executor() {
+            return real.executor();
+        }
+
+        @Override
+        public void close() {
+            real.close();
+        }
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    private static List<Fetched> fetch(HttpClient client, List<URI> uris, int cap, Duration timeout) throws Exception {
+        Fetcher fetcher = Submission.create(Fetcher.class);
+        return Stress.bounded("fetch-all-caller", LIMIT, Map.of(), () -> {
+            var future = fetcher.fetchAll(client, uris, cap, timeout);
+            require(future != null, "fetchAll returned null instead of a CompletableFuture");
+            return future.get(); // bounded by LIMIT: a hang becomes a report
+        });
+    }
+}

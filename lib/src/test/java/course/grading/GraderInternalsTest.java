@@ -1,0 +1,51 @@
+package course.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compiler's text-block handling and the AOT cache's key. */
+class GraderInternalsTest {
+
+    @Test
+    void importsInsideATextBlockStayInTheString() throws Exception {
+        String cell = String.join("\n",
+                "import java.math.BigInteger;",
+                "class Holder {",
+                "    static final String SRC = \"\"\"",
+                "        import java.nio.file.*;",
+                "        public class Inner {}",
+                "        \"\"\";",
+                "    BigInteger big = BigInteger.ONE;",
+                "}");
+        List<Notebook.Cell> cells = List.of(new Notebook.Cell(3, "code", List.of("solution"), cell));
+        String source = SubmissionCompiler.assemble(cells, Fixtures.exercise("02-processes"), new ArrayList<>(), pkg -> true);
+        assertTrue(source.contains("        import java.nio.file.*;\n        public class Inner {}"), source);
+        assertTrue(source.startsWith("import ") && source.contains("import java.math.BigInteger;\n"), source);
+        assertEquals(1, source.lines().filter(l -> l.equals("import java.nio.file.*;")).count(),
+                "only the kernel's own import at the top: " + source);
+        assertEquals(2, SubmissionCompiler.textBlockDelimiters("String a = \"\"\"x\"\"\";"));
+        assertEquals(1, SubmissionCompiler.textBlockDelimiters("    static final String SRC = \"\"\""));
+        assertEquals(0, SubmissionCompiler.textBlockDelimiters("// a comment with \"\"\" in it"));
+    }
+
+    @Test
+    void cacheKeyFollowsFlagsAndClassPath(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "x");
+        List<String> flags = List.of("java", "-Xmx256m");
+        Path first = GraderCache.file(dir, flags, jar.toString());
+        assertEquals(first, GraderCache.file(dir, flags, jar.toString()), "same inputs, same cache");
+        assertTrue(first.getFileName().toString().matches("grader-[0-9a-f]{16}\\.aot"), first.toString());
+        assertNotEquals(first, GraderCache.file(dir, List.of("java", "-Xmx512m"), jar.toString()), "flags are in the key");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        assertNotEquals(first, GraderCache.file(dir, flags, jar.toString()), "a rebuilt jar gets a new cache");
+    }
+}
