@@ -34,9 +34,10 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * <p><b>Budget.</b> Before measuring, each configuration runs once at the requested size
- * (calibration). If {@code (warmup + rounds)} times the sum of those costs exceeds the budget, the
- * size is shrunk in proportion (never below 1) and a one-line note says so. Tasks should therefore
- * do work proportional to {@code size}.
+ * (calibration), and that time counts against the budget. If {@code (warmup + rounds)} times the
+ * sum of those costs exceeds what is left of the budget (at least a tenth of it), the size is shrunk
+ * in proportion (never below 1) and a one-line note says so. Tasks should therefore do work
+ * proportional to {@code size}.
  *
  * <p><b>Defaults.</b> 5 rounds, 1 warm-up round, a 6 s budget, size 1; under {@code COURSE_QUICK}
  * (see {@link Quick}) 3 rounds, 1 warm-up round and a 2 s budget. Values set explicitly win.
@@ -274,7 +275,8 @@ public final class Sweep<P> {
     /** The size that fits the budget given the calibration cost of one pass at {@code requested}. */
     private int fit(int requested, long passNanos, Settings s, String name) {
         double estimate = (double) passNanos * (s.warmup() + s.rounds());
-        long budgetNanos = s.budget().toNanos();
+        // The calibration pass has spent part of the budget already; never plan on less than a tenth.
+        long budgetNanos = Math.max(s.budget().toNanos() / 10, s.budget().toNanos() - passNanos);
         if (estimate <= budgetNanos) {
             return requested;
         }

@@ -82,10 +82,11 @@ class SweepTest {
         var sizes = new ArrayList<Integer>();
         var notes = new ArrayList<String>();
         // 1 µs per unit of size: at 1,000,000 a run costs 1 s, a pass over 2 configurations 2 s,
-        // 1 warm-up + 3 rounds 8 s; a 2 s budget allows a quarter of that.
+        // 1 warm-up + 3 rounds 8 s; of a 4 s budget the calibration pass took 2 s, and the 2 s
+        // left allow a quarter of that.
         var result = Sweep.over("n", List.of(1, 2))
                 .task("work", (v, size) -> { sizes.add(size); clock.spend(size * 1_000L, 1); return size; })
-                .size(1_000_000).rounds(3).warmup(1).budget(Duration.ofSeconds(2))
+                .size(1_000_000).rounds(3).warmup(1).budget(Duration.ofSeconds(4))
                 .clocks(clock.clocks()).notes(notes::add)
                 .run();
         assertEquals(1_000_000, result.requestedSize());
