@@ -51,6 +51,8 @@ def jvm_flags(heap_size: str) -> list[str]:
         "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
         # Dependencies (classgraph) call sun.misc.Unsafe; keep their warnings out of the kernel log.
         "--sun-misc-unsafe-memory-access=allow",
+        # lib reads the process CPU clock to the nanosecond through the FFM API (else 10 ms steps).
+        "--enable-native-access=ALL-UNNAMED",
     ]
 
 

@@ -78,7 +78,8 @@ def test_run_writes_an_executed_copy(tmp_path):
     r = course("run", str(nb))
     assert r.returncode == 0, r.stdout + r.stderr
     executed = json.loads((ROOT / "target" / "notebooks" / "hello.ipynb").read_text())
-    assert executed["cells"][0]["outputs"][0]["text"] == "hello 42\n"
+    text = executed["cells"][0]["outputs"][0]["text"]
+    assert "".join(text) == "hello 42\n"
 
 
 def _free_port() -> int:

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>JJava and IJava share one API ({@code BaseKernel.display(DisplayData)} and
  * {@code DisplayStream.updateDisplay(id, DisplayData)}), under different package names; rapaio
- * has static {@code display(mime, value)} methods.
+ * keeps its kernel in a static field with {@code display(DisplayData)} of its own.
  */
 interface KernelBridge {
 
@@ -104,42 +104,55 @@ interface KernelBridge {
         }
     }
 
-    /** rapaio-jupyter-kernel: static {@code display(String mime, Object)} and {@code updateDisplay(id, mime, Object)}. */
-    record Rapaio(Class<?> statics) implements KernelBridge {
+    /**
+     * rapaio-jupyter-kernel: the static {@code MainApp.kernel} takes its own {@code DisplayData}
+     * ({@code display} and {@code updateDisplay}, the display id carried inside the data).
+     */
+    record Rapaio(Object kernel, Class<?> displayDataType) implements KernelBridge {
 
         static Optional<KernelBridge> find() {
-            for (String candidate : new String[] {
-                    "org.rapaio.jupyter.kernel.global.Global", "org.rapaio.jupyter.kernel.display.Display"}) {
-                Class<?> c = load(candidate);
-                if (c != null) {
-                    try {
-                        c.getMethod("display", String.class, Object.class);
-                        return Optional.of(new Rapaio(c));
-                    } catch (NoSuchMethodException e) {
-                        // not this one
-                    }
-                }
+            Class<?> app = load("org.rapaio.jupyter.kernel.MainApp");
+            Class<?> dd = load("org.rapaio.jupyter.kernel.display.DisplayData");
+            if (app == null || dd == null) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            try {
+                Object kernel = app.getField("kernel").get(null);
+                return kernel == null ? Optional.empty() : Optional.of(new Rapaio(kernel, dd));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return Optional.empty();
+            }
         }
 
-        private static Map.Entry<String, String> richest(MimeBundle bundle) {
-            return bundle.data().entrySet().iterator().next();
+        private Object toDisplayData(String id, MimeBundle bundle) throws ReflectiveOperationException {
+            var first = bundle.data().entrySet().iterator().next();
+            Object dd = displayDataType.getMethod("withType", String.class, String.class)
+                    .invoke(null, first.getKey(), first.getValue());
+            Method put = displayDataType.getMethod("putData", String.class, Object.class);
+            for (Map.Entry<String, String> e : bundle.data().entrySet()) {
+                put.invoke(dd, e.getKey(), e.getValue());
+            }
+            displayDataType.getMethod("setDisplayId", String.class).invoke(dd, id);
+            return dd;
+        }
+
+        private void send(String method, String id, MimeBundle bundle) {
+            try {
+                Object dd = toDisplayData(id, bundle);
+                kernel.getClass().getMethod(method, displayDataType).invoke(kernel, dd);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the rapaio kernel refused a display: " + e, e);
+            }
         }
 
         @Override
         public void display(String id, MimeBundle bundle) {
-            var e = richest(bundle);
-            try {
-                statics.getMethod("display", String.class, Object.class).invoke(null, e.getKey(), e.getValue());
-            } catch (ReflectiveOperationException ex) {
-                throw new IllegalStateException("the rapaio kernel refused a display: " + ex, ex);
-            }
+            send("display", id, bundle);
         }
 
         @Override
         public void update(String id, MimeBundle bundle) {
-            display(id, bundle);
+            send("updateDisplay", id, bundle);
         }
 
         @Override

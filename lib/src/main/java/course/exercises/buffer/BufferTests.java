@@ -1,0 +1,190 @@
+package course.exercises.buffer;
+
+import static course.grading.Feedback.require;
+
+import course.grading.Graded;
+import course.grading.Points;
+import course.grading.Stress;
+import course.grading.Submission;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Grades exercise 05-producer-consumer. */
+@Graded("05-producer-consumer")
+public class BufferTests {
+
+    private static final Duration LIMIT = Duration.ofSeconds(5);
+
+    @SuppressWarnings("unchecked")
+    private static BoundedBuffer<Integer> buffer(int capacity) {
+        return Submission.create(BoundedBuffer.class, capacity);
+    }
+
+    @Test
+    @Order(1)
+    @Points(1)
+    @DisplayName("first in, first out on one thread")
+    void fifo() throws Exception {
+        BoundedBuffer<Integer> b = buffer(3);
+        Stress.bounded("fifo", LIMIT, Map.of(), () -> {
+            for (int round = 0; round < 3; round++) {
+                b.put(1);
+                b.put(2);
+                b.put(3);
+                require(b.size() == 3, "size() is %d after 3 puts", b.size());
+                int x = b.take(), y = b.take(), z = b.take();
+                require(x == 1 && y == 2 && z == 3, "not first-in first-out: put 1, 2, 3 and took %d, %d, %d", x, y, z);
+                require(b.size() == 0, "size() is %d after taking everything", b.size());
+            }
+            return null;
+        });
+    }
+
+    @Test
+    @Order(2)
+    @Points(2)
+    @DisplayName("put waits while full, take wakes it")
+    void putBlocksWhenFull() throws Exception {
+        BoundedBuffer<Integer> b = buffer(2);
+        Stress.bounded("fill", LIMIT, Map.of(), () -> {
+            b.put(1);
+            b.put(2);
+            return null;
+        });
+        CountDownLatch done = new CountDownLatch(1);
+        Thread producer = daemon("producer", () -> {
+            b.put(3);
+            done.countDown();
+        });
+        require(!done.await(200, TimeUnit.MILLISECONDS), "put did not wait: a third item went into a buffer of capacity 2 (size %d)", b.size());
+        int first = Stress.bounded("take", LIMIT, Map.of(), b::take);
+        require(first == 1, "took %d first, expected 1", first);
+        require(done.await(2, TimeUnit.SECONDS), "the waiting put was not woken by take (signal or notifyAll after taking)");
+        producer.join(1000);
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @DisplayName("take waits while empty, put wakes it")
+    void takeBlocksWhenEmpty() throws Exception {
+        BoundedBuffer<Integer> b = buffer(2);
+        AtomicReference<Integer> got = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread consumer = daemon("consumer", () -> {
+            got.set(b.take());
+            done.countDown();
+        });
+        require(!done.await(200, TimeUnit.MILLISECONDS), "take did not wait on an empty buffer: it returned %s", got.get());
+        Stress.bounded("put", LIMIT, Map.of(), () -> {
+            b.put(42);
+            return null;
+        });
+        require(done.await(2, TimeUnit.SECONDS), "the waiting take was not woken by put (signal or notifyAll after putting)");
+        require(Integer.valueOf(42).equals(got.get()), "take returned %s, expected 42", got.get());
+        consumer.join(1000);
+    }
+
+    @Test
+    @Order(4)
+    @Points(3)
+    @DisplayName("no item lost or duplicated with 3 producers and 3 consumers")
+    void noLostOrDuplicated() throws Exception {
+        int producers = 3;
+        int consumers = 3;
+        int perProducer = 5_000;
+        int total = producers * perProducer;
+        Stress.repeat(Duration.ofSeconds(2), 10, round -> {
+            BoundedBuffer<Integer> b = buffer(4);
+            AtomicIntegerArray seen = new AtomicIntegerArray(total);
+            AtomicInteger maxSize = new AtomicInteger();
+            Stress.race("pc", producers + consumers, LIMIT, Map.of(b, "the buffer"), i -> {
+                if (i < producers) {
+                    for (int k = 0; k < perProducer; k++) {
+                        b.put(i * perProducer + k);
+                    }
+                } else {
+                    int share = total / consumers + (i - producers < total % consumers ? 1 : 0);
+                    for (int k = 0; k < share; k++) {
+                        Integer item = b.take();
+                        require(item != null, "take returned null: an item was lost (or the buffer read an empty slot)");
+                        seen.incrementAndGet(item);
+                        maxSize.accumulateAndGet(b.size(), Math::max);
+                    }
+                }
+            });
+            int lost = 0;
+            int duplicated = 0;
+            int example = -1;
+            for (int k = 0; k < total; k++) {
+                if (seen.get(k) == 0) {
+                    lost++;
+                    example = example < 0 ? k : example;
+                } else if (seen.get(k) > 1) {
+                    duplicated++;
+                    example = example < 0 ? k : example;
+                }
+            }
+            require(lost == 0 && duplicated == 0, "lost %,d and duplicated %,d of %,d items (e.g. item %d): guard every access to the buffer with one lock",
+                    lost, duplicated, total, example);
+            require(maxSize.get() <= 4, "capacity exceeded: saw %d items in a buffer of capacity 4 (wait in a while loop, not an if)", maxSize.get());
+        });
+    }
+
+    @Test
+    @Order(5)
+    @Points(2)
+    @DisplayName("no lost wake-up: many waiters on a tiny buffer")
+    void noLostWakeup() throws Exception {
+        int threads = 8;
+        int perThread = 2_000;
+        Stress.repeat(Duration.ofSeconds(2), 10, round -> {
+            BoundedBuffer<Integer> b = buffer(1);
+            AtomicInteger taken = new AtomicInteger();
+            try {
+                Stress.race("pc", threads, Duration.ofSeconds(3), Map.of(b, "the buffer"), i -> {
+                    for (int k = 0; k < perThread; k++) {
+                        if (i % 2 == 0) {
+                            b.put(k);
+                        } else {
+                            b.take();
+                            taken.incrementAndGet();
+                        }
+                    }
+                });
+            } catch (AssertionError e) {
+                if (String.valueOf(e.getMessage()).startsWith("hang")) {
+                    throw new AssertionError("lost wake-up: every producer and consumer ended up waiting (a signal woke the wrong"
+                            + " kind of thread: use notifyAll, or separate notFull/notEmpty conditions); " + e.getMessage(), e);
+                }
+                throw e;
+            }
+            require(taken.get() == threads / 2 * perThread, "took %,d of %,d items", taken.get(), threads / 2 * perThread);
+        });
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static Thread daemon(String name, Action action) {
+        Thread t = new Thread(() -> {
+            try {
+                action.run();
+            } catch (Exception e) {
+                // the test's assertions report what went wrong
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

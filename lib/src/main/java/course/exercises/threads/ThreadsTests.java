@@ -1,0 +1,112 @@
+package course.exercises.threads;
+
+import static course.grading.Feedback.require;
+
+import course.grading.Graded;
+import course.grading.Points;
+import course.grading.Stress;
+import course.grading.Submission;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Grades exercise 01-threads. */
+@Graded("01-threads")
+public class ThreadsTests {
+
+    private static final int THREADS = 8;
+    private static final int PER_THREAD = 10_000;
+
+    @Test
+    @Order(1)
+    @Points(1)
+    @DisplayName("counter counts on one thread")
+    void counterSingleThread() {
+        Counter counter = Submission.create(Counter.class);
+        for (int i = 0; i < 1000; i++) {
+            counter.increment();
+        }
+        require(counter.get() == 1000, "counted %,d of 1,000 increments on a single thread", counter.get());
+    }
+
+    @Test
+    @Order(2)
+    @Points(3)
+    @DisplayName("counter loses no update under contention")
+    void counterNoLostUpdates() throws Exception {
+        Stress.repeat(Duration.ofSeconds(2), 20, round -> {
+            Counter counter = Submission.create(Counter.class);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Stress.race("counter", THREADS, Duration.ofSeconds(5), Map.of(), i -> {
+                for (int k = 0; k < PER_THREAD; k++) {
+                    counter.increment();
+                    // a volatile read per increment: the JIT cannot fuse a plain counter's increments into one add
+                    if (stop.get()) {
+                        break;
+                    }
+                }
+            });
+            long expected = (long) THREADS * PER_THREAD;
+            require(counter.get() == expected, "lost update: %,d of %,d increments counted (%d threads at once)",
+                    counter.get(), expected, THREADS);
+        });
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @DisplayName("sum splits chunks exactly")
+    void sumSplitsExactly() throws Exception {
+        int[][] cases = {{10, 3}, {7, 7}, {5, 8}, {1, 4}, {0, 3}, {1001, 4}, {100, 1}};
+        for (int[] c : cases) {
+            long[] values = LongStream.rangeClosed(1, c[0]).toArray();
+            long expected = (long) c[0] * (c[0] + 1) / 2;
+            long got = sum(values, c[1]);
+            require(got == expected, "wrong sum of 1..%d over %d threads: expected %,d, got %,d%s", c[0], c[1], expected,
+                    got, got < expected ? " (an element was skipped: do the chunks cover the whole array?)"
+                            : " (an element was counted twice: do the chunks overlap?)");
+        }
+    }
+
+    @Test
+    @Order(4)
+    @Points(2)
+    @DisplayName("sum starts its threads and joins them")
+    void sumUsesThreads() throws Exception {
+        long[] values = new SplittableRandom(7).longs(200_000, -1000, 1000).toArray();
+        long expected = LongStream.of(values).sum();
+        var threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        long got = sum(values, 4);
+        long started = threads.getTotalStartedThreadCount() - before - 1; // minus the bounded caller
+        require(started >= 3, "sequential: only %d new thread(s) started for 4 threads (start them with new Thread(...).start())",
+                started);
+        require(got == expected, "wrong sum with 4 threads: expected %,d, got %,d (are all threads joined before you add up?)",
+                expected, got);
+    }
+
+    @Test
+    @Order(5)
+    @Points(2)
+    @DisplayName("sum matches the sequential sum for 1 to 8 threads")
+    void sumMatchesSequential() throws Exception {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int threads = 1; threads <= THREADS; threads++) {
+            long[] values = random.longs(100_000 + random.nextInt(1000), -1_000_000, 1_000_000).toArray();
+            long expected = LongStream.of(values).sum();
+            long got = sum(values, threads);
+            require(got == expected, "wrong sum of %,d values over %d threads: expected %,d, got %,d", values.length, threads,
+                    expected, got);
+        }
+    }
+
+    private static long sum(long[] values, int threads) throws Exception {
+        ParallelSum sum = Submission.create(ParallelSum.class);
+        return Stress.bounded("sum-caller", Duration.ofSeconds(5), Map.of(), () -> sum.sum(values, threads));
+    }
+}
