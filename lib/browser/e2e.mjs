@@ -66,13 +66,18 @@ page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
 async function openNotebook(rel) {
   await page.goto(`${base}/lab/tree/${rel}?token=${encodeURIComponent(token)}`);
-  const panel = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden)').filter({ has: page.locator('.jp-Notebook') });
-  await panel.first().waitFor({ state: 'visible', timeout: 120_000 });
-  // The kernel named in the notebook (java-course) starts by itself; wait until it is idle.
-  await page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status="idle"]')
-    .first().waitFor({ state: 'attached', timeout: 120_000 });
-  const kernelName = await page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-KernelName').first().innerText();
-  return { panel: panel.first(), kernelName: kernelName.trim() };
+  const panel = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden)').filter({ has: page.locator('.jp-Notebook .jp-Cell') }).first();
+  await panel.waitFor({ state: 'visible', timeout: 120_000 });
+  // The kernel named in the notebook starts by itself: wait until the toolbar names it and it is
+  // connected (JJava sends no status message after its kernel_info reply, so Lab may say "unknown"
+  // rather than "idle" until the first cell runs).
+  await page.waitForFunction((el) => {
+    const name = el.querySelector('.jp-KernelName')?.textContent.trim() || '';
+    const status = el.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status');
+    return name && name !== 'No Kernel' && (status === 'idle' || status === 'unknown');
+  }, await panel.elementHandle(), { timeout: 180_000, polling: 250 });
+  const kernelName = (await panel.locator('.jp-KernelName').first().innerText()).trim();
+  return { panel, kernelName };
 }
 
 async function runAll() {
@@ -126,7 +131,11 @@ try {
   const oldLine = 'System.out.println("primes below 100,000: " + countPrimesWith(2, 100_000));';
   const newLimit = 1_000_000;
   const newLine = 'System.out.println("primes below 1,000,000: " + countPrimesWith(2, 1_000_000));';
-  const cell = start.panel.locator('.jp-CodeCell').filter({ hasText: 'countPrimesWith(2, 100_000)' }).first();
+  // Pin the cell by position: a text filter would stop matching once the edit lands.
+  const index = await start.panel.locator('.jp-CodeCell').evaluateAll(
+    (cells) => cells.findIndex((c) => c.textContent.includes('countPrimesWith(2, 100_000)')));
+  if (index < 0) throw new Error('no code cell calls countPrimesWith(2, 100_000)');
+  const cell = start.panel.locator('.jp-CodeCell').nth(index);
   await cell.scrollIntoViewIfNeeded();
   const output = cell.locator('.jp-OutputArea-output');
   const before = (await output.allInnerTexts()).join('\n').trim();

@@ -70,7 +70,9 @@ def built(tmp_path_factory) -> Built:
     result = subprocess.run(["binder/postBuild"], cwd=clone, env=env, capture_output=True, text=True,
                             timeout=1500, stdin=subprocess.DEVNULL)
     seconds = time.monotonic() - t0
-    print(f"binder/postBuild took {seconds:.0f} s in a throwaway HOME")
+    log = ROOT / "target" / "binder" / "postBuild.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(f"{result.stdout}\n--- stderr\n{result.stderr}\n--- exit {result.returncode} after {seconds:.0f} s\n")
     return Built(clone, env, result, seconds)
 
 
