@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git
 
 # Variables the outer ./course test exports for the working tree; the clone must find its own.
 OUTER = ("COURSE_ROOT", "COURSE_JAVA_HOME", "JAVA_HOME", "JUPYTER_PATH", "JUPYTER_CONFIG_DIR",
-         "JUPYTER_DATA_DIR", "PYTHONPATH", "COURSE_VENV", "COURSE_KERNEL_HEAP", "NB_PYTHON_PREFIX",
+         "JUPYTER_DATA_DIR", "JUPYTER_CONFIG_PATH", "PYTHONPATH", "COURSE_VENV", "COURSE_KERNEL_HEAP", "NB_PYTHON_PREFIX",
          "CONDA_PREFIX", "MAVEN_OPTS", "MAVEN_ARGS")
 
 
@@ -125,6 +125,15 @@ def test_a_session_runs_another_notebook_on_the_installed_kernel(built, tmp_path
     want_mb = int(heap[:-1]) * (1024 if heap[-1].lower() == "g" else 1)
     assert int(texts[1]) == want_mb, f"kernel heap {texts[1]} MB, binder/start sets {heap}"
     assert any("image/png" in o.get("data", {}) for o in done.cells[2].outputs)
+
+
+def test_a_session_culls_kernels_left_without_a_tab(built):
+    jupyter = str(pathlib.Path(sys.prefix) / "bin" / "jupyter")
+    r = built.run("binder/start", jupyter, "server", "--show-config", timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    config = r.stdout[r.stdout.index("MappingKernelManager"):]
+    idle = int(re.search(r"\.cull_idle_timeout = (\d+)", config).group(1))
+    assert 0 < idle <= 3600 and ".cull_connected = False" in config
 
 
 def test_a_second_build_works_offline(built):
