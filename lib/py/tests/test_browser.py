@@ -87,12 +87,13 @@ def test_open_run_edit_rerun_and_check_in_chromium(tmp_path):
     OUT.mkdir(parents=True)
 
     port, token = _free_port(), secrets.token_hex(16)
+    lab_log = open(tmp_path / "lab.log", "w")
     lab = subprocess.Popen(
         [str(ROOT / "course"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          f"--IdentityProvider.token={token}", f"--LabApp.user_settings_dir={_lab_settings(tmp_path)}",
          f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}"],
         cwd=ROOT, env=dict(os.environ, BROWSER="true"), stdin=subprocess.DEVNULL,
-        stdout=open(tmp_path / "lab.log", "w"), stderr=subprocess.STDOUT)
+        stdout=lab_log, stderr=subprocess.STDOUT)
     measured: dict = {}
     try:
         deadline = time.monotonic() + 300  # the first ./course lab may build lib and train the AOT cache
@@ -145,6 +146,7 @@ def test_open_run_edit_rerun_and_check_in_chromium(tmp_path):
             lab.wait(timeout=30)
         except subprocess.TimeoutExpired:
             lab.kill()
+        lab_log.close()
         changed = [p for p, data in original.items() if p.read_bytes() != data]
         for p in changed:
             p.write_bytes(original[p])
