@@ -64,25 +64,42 @@ page.setDefaultTimeout(60_000);
 const consoleErrors = [];
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
+// The server's view of the notebook's kernel: started, and this page's websocket connected to it.
+async function waitKernelConnected(rel, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const r = await fetch(`${base}/api/sessions`, { headers: { Authorization: `token ${token}` } });
+    const session = (await r.json()).find((s) => s.path === rel);
+    if (session?.kernel?.connections > 0) return session.kernel;
+    if (Date.now() > deadline) throw new Error(`no kernel connected to ${rel} within ${timeout / 1000} s: ${JSON.stringify(session)}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
 async function openNotebook(rel) {
   await page.goto(`${base}/lab/tree/${rel}?token=${encodeURIComponent(token)}`);
   const panel = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden)').filter({ has: page.locator('.jp-Notebook .jp-Cell') }).first();
   await panel.waitFor({ state: 'visible', timeout: 120_000 });
-  // The kernel named in the notebook starts by itself: wait until the toolbar names it and it is
-  // connected (JJava sends no status message after its kernel_info reply, so Lab may say "unknown"
-  // rather than "idle" until the first cell runs).
+  // The kernel named in the notebook starts by itself. Run All before it is connected makes Lab ask
+  // for a kernel, so wait for the connection (server side), then for the toolbar: JJava sends no status
+  // message after its kernel_info reply, so Lab says "unknown" rather than "idle" until a cell runs.
+  const kernel = await waitKernelConnected(rel, 180_000);
   await page.waitForFunction((el) => {
     const name = el.querySelector('.jp-KernelName')?.textContent.trim() || '';
     const status = el.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status');
     return name && name !== 'No Kernel' && (status === 'idle' || status === 'unknown');
-  }, await panel.elementHandle(), { timeout: 180_000, polling: 250 });
+  }, await panel.elementHandle(), { timeout: 60_000, polling: 250 });
   const kernelName = (await panel.locator('.jp-KernelName').first().innerText()).trim();
-  return { panel, kernelName };
+  return { panel, kernelName, kernelSpec: kernel.name };
 }
 
 async function runAll() {
   await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
   await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
+  await page.waitForTimeout(500);
+  if (await page.locator('.jp-Dialog', { hasText: 'Select Kernel' }).count()) {
+    throw new Error('Run All Cells asked to select a kernel: the notebook was not connected to java-course');
+  }
 }
 
 // Every code cell of the visible notebook has run: a number in its prompt, none pending ([*]).
@@ -102,6 +119,7 @@ try {
   step = 'open 00-start-here';
   const start = await openNotebook('notebooks/00-start-here.ipynb');
   results.startKernel = start.kernelName;
+  results.startKernelSpec = start.kernelSpec;
   log(`${step} (kernel "${start.kernelName}")`);
   if (start.kernelName !== 'Java 25 (course)') throw new Error(`the notebook opened on kernel "${start.kernelName}", not "Java 25 (course)"`);
   await page.screenshot({ path: path.join(out, '01-start-here-opened.png') });
@@ -167,6 +185,8 @@ try {
     step = `open ${exercise} and run its check cell`;
     const ex = await openNotebook(exercise);
     log(`opened ${exercise} (kernel "${ex.kernelName}")`);
+    results.exerciseKernelSpec = ex.kernelSpec;
+    if (ex.kernelSpec !== 'java-course') throw new Error(`${exercise} opened on kernel ${ex.kernelSpec}, not java-course`);
     await runAll();
     const check = ex.panel.locator('.jp-CodeCell').filter({ hasText: 'Check.run(' }).last();
     const table = check.locator('.jp-OutputArea-output table');

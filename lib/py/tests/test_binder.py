@@ -127,13 +127,17 @@ def test_a_session_runs_another_notebook_on_the_installed_kernel(built, tmp_path
     assert any("image/png" in o.get("data", {}) for o in done.cells[2].outputs)
 
 
-def test_a_session_culls_kernels_left_without_a_tab(built):
+def test_a_session_culls_idle_kernels_and_offers_only_the_course_kernel(built):
     jupyter = str(pathlib.Path(sys.prefix) / "bin" / "jupyter")
     r = built.run("binder/start", jupyter, "server", "--show-config", timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
     config = r.stdout[r.stdout.index("MappingKernelManager"):]
     idle = int(re.search(r"\.cull_idle_timeout = (\d+)", config).group(1))
     assert 0 < idle <= 3600 and ".cull_connected = False" in config
+    # jjava's own "java" kernelspec (no course library) must not be offered when Lab asks for a kernel.
+    listed = built.run("binder/start", jupyter, "server", "--show-config-json", timeout=120)
+    allowed = json.loads(listed.stdout)["KernelSpecManager"]["allowed_kernelspecs"]
+    assert "java-course" in allowed and "java" not in allowed
 
 
 def test_a_second_build_works_offline(built):

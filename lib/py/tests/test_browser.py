@@ -123,7 +123,7 @@ def test_open_run_edit_rerun_and_check_in_chromium(tmp_path):
         (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
         assert run.returncode == 0, f"browser test failed (screenshots in {OUT}):\n{run.stderr[-4000:]}"
 
-        assert results["startKernel"] == "Java 25 (course)"
+        assert results["startKernel"] == "Java 25 (course)" and results["startKernelSpec"] == "java-course"
         assert results["charts"] and all(c["w"] >= 100 and c["h"] >= 100 for c in results["charts"])
         assert results["primesBefore"] != results["primesAfter"]
         assert results["primesAfter"].startswith("primes below 1,000,000: ")
