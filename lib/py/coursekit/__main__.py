@@ -6,7 +6,7 @@ import os
 import pathlib
 import sys
 
-from . import aot, bench, doctor, kernel, notebooks, paths, runner
+from . import aot, bench, doctor, kernel, links, notebooks, paths, runner
 
 
 def _cmd_install_kernel(args) -> int:
@@ -49,6 +49,15 @@ def _cmd_bench_startup(args) -> int:
     return bench.run(os.environ["COURSE_JAVA_HOME"], samples=args.samples, lessons=not args.no_lessons)
 
 
+def _cmd_links(args) -> int:
+    if args.check:
+        bad = links.problems()
+        print("\n".join(bad) or "launch links in sync")
+        return 1 if bad else 0
+    print(f"{links.write()} file(s) updated")
+    return 0
+
+
 def _cmd_doctor(args) -> int:
     return doctor.run(measure=not args.no_kernel)
 
@@ -72,6 +81,9 @@ def main(argv=None) -> int:
     p.add_argument("--samples", type=int, default=5)
     p.add_argument("--no-lessons", action="store_true")
     p.set_defaults(func=_cmd_bench_startup)
+    p = sub.add_parser("links", help="Binder launch links in README and every notebook")
+    p.add_argument("--check", action="store_true")
+    p.set_defaults(func=_cmd_links)
     p = sub.add_parser("doctor")
     p.add_argument("--no-kernel", action="store_true")
     p.set_defaults(func=_cmd_doctor)

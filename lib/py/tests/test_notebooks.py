@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import pathlib
 import re
+import time
 
 import pytest
 
@@ -30,8 +32,32 @@ def test_index_links_every_notebook():
     assert missing == [], f"00-start-here does not link: {missing}"
 
 
+# Main classes of the worker JVMs that lessons and exercises start (lib's pool, lesson helpers).
+WORKER_MAINS = ("course.process.", "course.lesson", "course.exercises.")
+SURVIVORS_LINE = re.compile(r"descendant processes still running: (\d+)")
+
+
+def _course_workers() -> dict[int, str]:
+    """Worker JVMs of this checkout (its lib/target and a worker main class on the command line), by pid."""
+    found = {}
+    for entry in pathlib.Path("/proc").glob("[0-9]*"):
+        try:
+            cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if str(paths.LIB_TARGET) in cmd and any(m in cmd for m in WORKER_MAINS):
+            found[int(entry.name)] = cmd
+    return found
+
+
+def _stream_text(executed: dict) -> str:
+    return "".join("".join(o["text"]) for c in executed["cells"] for o in c.get("outputs", [])
+                   if o.get("output_type") == "stream")
+
+
 @pytest.mark.parametrize("path", ALL, ids=IDS)
 def test_executes_on_the_course_kernel(path):
+    before = set(_course_workers())
     result = runner.execute(path)
     assert result.ok, result.line()
     executed = json.loads(result.executed.read_text())
@@ -40,3 +66,20 @@ def test_executes_on_the_course_kernel(path):
     if LESSON.match(path.name) and path.parent == paths.NOTEBOOKS:
         pngs = [o for c in executed["cells"] for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
         assert pngs, f"{path.name}: a lesson must draw at least one chart (no image/png output)"
+    # No child process survives a notebook: the kernel is gone now, so a worker still here is an orphan.
+    deadline, left = time.monotonic() + 3, {}
+    while time.monotonic() < deadline:
+        left = {pid: cmd for pid, cmd in _course_workers().items() if pid not in before}
+        if not left:
+            break
+        time.sleep(0.1)
+    assert left == {}, "worker processes outlived the notebook:\n" + "\n".join(
+        f"  {pid}: {cmd[-160:]}" for pid, cmd in left.items())
+    if path.name == "05-processes.ipynb":  # the lesson also checks its own descendants, and says so
+        counts = SURVIVORS_LINE.findall(_stream_text(executed))
+        assert counts and counts[-1] == "0", f"the lesson's last check reported {counts[-1:] or 'nothing'}"
+
+
+def test_binder_launch_links_are_in_sync():
+    from coursekit import links
+    assert links.problems() == []

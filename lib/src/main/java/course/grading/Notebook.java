@@ -121,7 +121,7 @@ public record Notebook(Path path, JsonObject json) {
 
     /** The document as Jupyter writes it: one-space indentation, keys as given, a final newline. */
     public static String toJson(JsonObject json) {
-        Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+        Gson gson = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();  // nbformat wants "execution_count": null
         StringWriter out = new StringWriter();
         try (JsonWriter writer = gson.newJsonWriter(out)) {
             writer.setIndent(" ");

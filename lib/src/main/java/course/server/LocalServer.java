@@ -242,13 +242,27 @@ public final class LocalServer implements AutoCloseable {
                 + (closed.get() ? ", closed" : "") + "]";
     }
 
+    /** Exchanges still counted in flight (HttpExchange attributes are shared by the whole context). */
+    private final java.util.Set<HttpExchange> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         requests.incrementAndGet();
+        counted.add(exchange);
         try (exchange) {
             respond(exchange);
         } finally {
+            leave(exchange);
+        }
+    }
+
+    /**
+     * A request stops counting as in flight before its response is written: once the client holds the
+     * answer it may send its next request, which must not find the previous one still counted.
+     */
+    private void leave(HttpExchange exchange) {
+        if (counted.remove(exchange)) {
             inFlight.decrementAndGet();
         }
     }
@@ -369,7 +383,8 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    private void send(HttpExchange exchange, int status, String body) throws IOException {
+        leave(exchange);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -94,6 +94,37 @@ class LocalServerTest {
     }
 
     @Test
+    void neverCountsMoreInFlightThanTheClientAllows() throws Exception {
+        // A client capped at 2 requests at once: the server must never see a 3rd, even though each
+        // client thread fires its next request the moment it holds an answer.
+        var cap = new java.util.concurrent.Semaphore(2);
+        try (var server = LocalServer.start(LocalServer.Options.defaults().latency(Duration.ZERO));
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int id = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        cap.acquire();
+                        try {
+                            Io.get(server.uri("/item/" + (id * 100 + i)));
+                        } finally {
+                            cap.release();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(960, server.requests());
+            assertTrue(server.maxInFlight() <= 2, "server saw " + server.maxInFlight() + " in flight");
+            assertEquals(0, server.inFlight());
+        }
+    }
+
+    @Test
     void failuresFollowTheSeededSequence() throws Exception {
         int n = 300;
         double rate = 0.3;
