@@ -8,9 +8,8 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 
-from . import paths
+from . import bench, paths
 
 
 def _ok(label: str, value: str) -> None:
@@ -30,27 +29,6 @@ def memory() -> str:
         return f"{total / 1024:.1f} GiB total, {avail / 1024:.1f} GiB available"
     except (OSError, KeyError, ValueError):
         return "unknown"
-
-
-def time_kernel(samples: int = 1) -> tuple[list[float], list[float]]:
-    """Spawn-to-ready and first-cell times of the course kernel, each over ``samples`` cold starts."""
-    from jupyter_client.manager import start_new_kernel
-
-    ready, first = [], []
-    for _ in range(samples):
-        t0 = time.monotonic()
-        km, kc = start_new_kernel(kernel_name=paths.KERNEL_NAME, startup_timeout=120)
-        try:
-            ready.append(time.monotonic() - t0)
-            t1 = time.monotonic()
-            reply = kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda msg: None)
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"first cell failed: {reply['content']}")
-            first.append(time.monotonic() - t1)
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
-    return ready, first
 
 
 def run(measure: bool = True) -> int:
@@ -92,9 +70,13 @@ def run(measure: bool = True) -> int:
         return 1
     if measure:
         try:
-            ready, first = time_kernel(samples=int(os.environ.get("COURSE_DOCTOR_SAMPLES", "1")))
+            from jupyter_client.kernelspec import KernelSpecManager
+
+            spec = KernelSpecManager().get_kernel_spec(paths.KERNEL_NAME)
+            samples = int(os.environ.get("COURSE_DOCTOR_SAMPLES", "1"))
+            ready, chart = bench.cold_starts(spec.argv, spec.env, samples)
             _ok("kernel start", f"{statistics.median(ready):.2f} s spawn to ready (median of {len(ready)})")
-            _ok("first cell", f"{statistics.median(first):.2f} s for `1 + 1` after ready")
+            _ok("first cell", f"{statistics.median(chart):.2f} s spawn to a first cell that draws a chart")
         except Exception as e:  # report, don't crash: the doctor's job is to explain
             _bad("kernel start", f"the kernel did not start: {e}", "read the error above; ./course lab shows the kernel log")
             return 1
