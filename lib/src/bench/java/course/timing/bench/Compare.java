@@ -2,11 +2,10 @@ package course.timing.bench;
 
 import course.timing.Machine;
 import course.timing.Sweep;
-import course.timing.SweepResult;
-import course.timing.Task;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +18,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Times the reference workloads with JMH (in forked JVMs) and with {@link Sweep} (in this JVM) and
+ * Times the reference workloads with JMH (in forked JVMs) and with {@link Sweep} (in a JVM per workload) and
  * prints both, with their ratio: {@code ./mvnw -B -pl lib -Pbench verify}.
  *
- * <p>Each workload is timed by JMH and then at once by Sweep, so that both see the same load on a
+ * <p>Each workload is timed by JMH and then at once by Sweep (in a JVM of its own, like a JMH fork), so that both see the same load on a
  * shared machine. JMH's score is the mean over its iterations; the median of its iterations is
  * printed beside it because Sweep reports a median.
  *
@@ -39,19 +38,13 @@ public final class Compare {
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         System.out.println("JMH: " + forks + " forks x (" + warmups + " warm-up + " + iterations + " measured) 1 s iterations; "
-                + "Sweep: 10 warm-up + 40 measured rounds; " + Machine.current().summary());
-
-        int[] data = Workloads.randomArray(Workloads.SORT_LENGTH, Workloads.SEED);
-        var workloads = new LinkedHashMap<String, Task<Void>>();
-        workloads.put("primes", (v, n) -> Workloads.countPrimes(Workloads.PRIME_LIMIT));
-        workloads.put("pi", (v, n) -> Workloads.monteCarloPi(Workloads.PI_SAMPLES, Workloads.SEED));
-        workloads.put("sort", (v, n) -> Workloads.sortCopy(data));
+                + "Sweep: its own JVM, warm-up as long as JMH's, 40 measured rounds; " + Machine.current().summary());
 
         var lines = new ArrayList<String>();
         Map<String, Double> ratios = new LinkedHashMap<>();
-        for (var w : workloads.entrySet()) {
+        for (String name : List.of("primes", "pi", "sort")) {
             var options = new OptionsBuilder()
-                    .include(WorkloadBenchmarks.class.getName() + "\\." + w.getKey() + "$")
+                    .include(WorkloadBenchmarks.class.getName() + "\\." + name + "$")
                     .forks(forks)
                     .warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
@@ -70,18 +63,14 @@ public final class Compare {
             }
             double jmhMedian = median(perIteration);
 
-            SweepResult sweep = Sweep.compare()
-                    .title(w.getKey())
-                    .task(w.getKey(), w.getValue())
-                    .warmup(10).rounds(40).budget(Duration.ofMinutes(2))
-                    .run();
-            double median = sweep.medianMillis(w.getKey());
+            double[] sweep = sweepInOwnJvm(name, warmups);
+            double median = sweep[0];
             double ratio = median / mean;
-            ratios.put(w.getKey(), ratio);
+            ratios.put(name, ratio);
             lines.add(String.format(Locale.ROOT, "%-8s %9.3f ± %-7.3f %10.3f %12.3f %9.2f-%-8.2f %6.3f %8.3f",
-                    w.getKey(), mean, error, jmhMedian, median,
-                    sweep.minMillis(w.getKey(), null), sweep.maxMillis(w.getKey(), null), ratio, median / jmhMedian));
-            System.out.println("  " + w.getKey() + " done; " + Machine.current().summary());
+                    name, mean, error, jmhMedian, median,
+                    sweep[1], sweep[2], ratio, median / jmhMedian));
+            System.out.println("  " + name + " done; " + Machine.current().summary());
         }
 
         System.out.println();
@@ -91,6 +80,24 @@ public final class Compare {
         double worst = ratios.values().stream().mapToDouble(r -> Math.abs(r - 1)).max().orElse(0);
         System.out.printf(Locale.ROOT, "ratio = Sweep median / JMH ms/op; largest difference %.1f%% (goal: within 10%%); %s%n",
                 100 * worst, Machine.current().summary());
+    }
+
+    /** Runs {@link SweepOne} in a fresh JVM with JMH's heap flags; returns median, min, max in ms. */
+    private static double[] sweepInOwnJvm(String workload, int warmupSeconds) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = List.of(java, "-Xmx1g", "--sun-misc-unsafe-memory-access=allow", "-cp",
+                System.getProperty("java.class.path"), SweepOne.class.getName(), workload, String.valueOf(warmupSeconds));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            line = out.lines().reduce((a, b) -> b).orElse("");
+        }
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the Sweep JVM for " + workload + " failed: " + line);
+        }
+        String[] f = line.trim().split(" ");
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
     }
 
     private static double median(ArrayList<Double> values) {
