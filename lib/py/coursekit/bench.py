@@ -2,6 +2,7 @@
 (median of several cold starts, measured in one run), then every notebook's Run-All time."""
 from __future__ import annotations
 
+import os
 import statistics
 import time
 
@@ -51,7 +52,6 @@ def run(java_home: str, samples: int = 5, lessons: bool = True) -> int:
     configs = [("no AOT cache", kernel.kernel_argv(java, jar, heap, None))]
     if cache:
         configs.append(("AOT cache", kernel.kernel_argv(java, jar, heap, cache)))
-    import os
     print(f"Kernel start, {samples} cold starts each, {os.cpu_count()} cores (goals: ready <= 1.5 s, first chart <= 2.5 s)")
     results = {}
     # Alternate configurations so that machine load drifts hit both alike.

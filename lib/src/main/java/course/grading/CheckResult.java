@@ -21,17 +21,17 @@ public record CheckResult(String exercise, List<TestOutcome> tests) {
 
     /** Points earned. */
     public int earned() {
-        return tests.stream().mapToInt(TestOutcome::earned).sum();
+        return TestOutcome.earned(tests);
     }
 
     /** Points possible. */
     public int possible() {
-        return tests.stream().mapToInt(TestOutcome::points).sum();
+        return TestOutcome.possible(tests);
     }
 
     /** Score in percent (0 when there are no points). */
     public double percent() {
-        return possible() == 0 ? 0 : 100.0 * earned() / possible();
+        return TestOutcome.percent(tests);
     }
 
     /** "Score: 7 / 10 (70%)". */

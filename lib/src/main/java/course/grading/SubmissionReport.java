@@ -23,16 +23,16 @@ public record SubmissionReport(String student, String file, String exercise, Str
 
     /** Points earned. */
     public int earned() {
-        return tests.stream().mapToInt(TestOutcome::earned).sum();
+        return TestOutcome.earned(tests);
     }
 
     /** Points possible (0 if the exercise is unknown). */
     public int possible() {
-        return tests.stream().mapToInt(TestOutcome::points).sum();
+        return TestOutcome.possible(tests);
     }
 
     /** Score in percent. */
     public double percent() {
-        return possible() == 0 ? 0 : 100.0 * earned() / possible();
+        return TestOutcome.percent(tests);
     }
 }

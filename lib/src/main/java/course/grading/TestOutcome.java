@@ -1,5 +1,7 @@
 package course.grading;
 
+import java.util.List;
+
 /**
  * One graded test's result.
  *
@@ -19,5 +21,21 @@ public record TestOutcome(String test, int points, int earned, boolean passed, S
     /** A failed test with its feedback. */
     public static TestOutcome fail(GradedTest t, String message) {
         return new TestOutcome(t.name(), t.points(), 0, false, message);
+    }
+
+    /** Points earned over {@code tests}. */
+    public static int earned(List<TestOutcome> tests) {
+        return tests.stream().mapToInt(TestOutcome::earned).sum();
+    }
+
+    /** Points possible over {@code tests}. */
+    public static int possible(List<TestOutcome> tests) {
+        return tests.stream().mapToInt(TestOutcome::points).sum();
+    }
+
+    /** Score over {@code tests} in percent (0 when there are no points). */
+    public static double percent(List<TestOutcome> tests) {
+        int possible = possible(tests);
+        return possible == 0 ? 0 : 100.0 * earned(tests) / possible;
     }
 }
