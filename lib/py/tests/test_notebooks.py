@@ -75,7 +75,7 @@ def test_executes_on_the_course_kernel(path):
         time.sleep(0.1)
     assert left == {}, "worker processes outlived the notebook:\n" + "\n".join(
         f"  {pid}: {cmd[-160:]}" for pid, cmd in left.items())
-    if path.name == "05-processes.ipynb":  # the lesson also checks its own descendants, and says so
+    if path.name == "09-processes.ipynb":  # the lesson also checks its own descendants, and says so
         counts = SURVIVORS_LINE.findall(_stream_text(executed))
         assert counts and counts[-1] == "0", f"the lesson's last check reported {counts[-1:] or 'nothing'}"
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * The consumer end of a pipeline between processes: reads lines from standard input until
  * {@link ItemProducer#DONE}, then prints {@code consumed <n> items in process <pid>} and exits. If
  * its input ends without {@code DONE} it says so and exits with code 1. If nobody ever writes to its
- * input, it waits: that is the "two different queues" mistake of lesson 05.
+ * input, it waits: that is the "two different queues" mistake of lesson 09.
  */
 public final class ItemConsumer {
 

@@ -1,5 +1,5 @@
 /**
- * Worker main classes and pool tasks for lesson 05 (processes): each runs in a child JVM that the
+ * Worker main classes and pool tasks for lesson 09 (processes): each runs in a child JVM that the
  * notebook starts with {@link course.process.WorkerJvm}, a {@link java.lang.ProcessBuilder} or a
  * {@link course.process.ProcessPool}.
  *
