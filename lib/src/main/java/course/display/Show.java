@@ -1,5 +1,6 @@
 package course.display;
 
+import course.platform.Html;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,8 +59,7 @@ public final class Show {
 
     /** An HTML fragment, shown as HTML in a notebook and with its tags stripped elsewhere. */
     public static Displayable html(String html) {
-        String text = html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        MimeBundle bundle = MimeBundle.html(html, text);
+        MimeBundle bundle = MimeBundle.html(html, Html.text(html));
         return () -> bundle;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import course.platform.LibClassPath;
 import course.process.tasks.PipeEcho;
 import course.process.tasks.SharedCounter;
 import course.process.testing.Spawner;
@@ -31,7 +32,7 @@ class WorkerJvmTest {
     @Test
     void classpathHoldsTheLibrary() {
         String cp = WorkerJvm.classpath();
-        Path lib = WorkerJvm.location(WorkerJvm.class).orElseThrow();
+        Path lib = LibClassPath.location(WorkerJvm.class).orElseThrow();
         assertTrue(List.of(cp.split(File.pathSeparator)).contains(lib.toString()), cp);
         assertTrue(Files.isExecutable(WorkerJvm.javaExecutable()));
     }
@@ -86,7 +87,7 @@ class WorkerJvmTest {
     }
 
     private static Path classFile(Class<?> type) {
-        Path root = WorkerJvm.location(type).orElseThrow();
+        Path root = LibClassPath.location(type).orElseThrow();
         return root.resolve(type.getName().replace('.', '/') + ".class");
     }
 
