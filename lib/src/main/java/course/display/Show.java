@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  * so a {@code show(...)} as the last statement of a cell never echoes a display id.
  *
  * <pre>{@code
- * show(Charts.speedup(result));      // a PNG chart
+ * show(Charts.speedup(result));      // a PNG chart (a chart is a Displayable)
  * show(result.table());              // a Tablesaw table as an HTML table
  * show(Show.html("<b>bold</b>"));    // HTML
  * }</pre>
@@ -76,9 +76,6 @@ public final class Show {
         }
         if (value instanceof tech.tablesaw.api.Table t) {
             return TableHtml.toMime(t);
-        }
-        if (value instanceof org.jfree.chart.JFreeChart c) {
-            return course.chart.Chart.of(c).toMime();
         }
         if (value instanceof BufferedImage image) {
             return MimeBundle.png(png(image), "image " + image.getWidth() + "x" + image.getHeight());
