@@ -9,6 +9,7 @@ import course.platform.LibClassPath;
 import course.process.tasks.PipeEcho;
 import course.process.tasks.SharedCounter;
 import course.process.testing.Spawner;
+import course.testing.NoChildProcessLeft;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +17,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoChildProcessLeft.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WorkerJvmTest {
-
-    @AfterEach
-    void noChildSurvives() {
-        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
-    }
 
     @Test
     void classpathHoldsTheLibrary() {
