@@ -26,11 +26,11 @@ import java.util.Objects;
  * <ol>
  *   <li>a parallel speedup on one CPU gives {@link Outcome#ONE_CPU}: it cannot appear there, and the
  *       verdict says what the run still shows (threads took turns; CPU time equals wall time);</li>
- *   <li>fewer than 3 rounds, or runs shorter than {@link #TOO_SHORT_MILLIS}, give
- *       {@link Outcome#INCONCLUSIVE} (too short to measure);</li>
  *   <li>a busy machine ({@link Conditions#busy()}, or a one-thread CPU-bound run that got less than
  *       {@link #FAIR_SHARE} of a CPU) gives {@link Outcome#BUSY} unless the effect is overlap of
  *       waiting, which other programs' CPU use cannot fake;</li>
+ *   <li>fewer than 3 rounds, or runs shorter than {@link #TOO_SHORT_MILLIS}, give
+ *       {@link Outcome#INCONCLUSIVE} (too short to measure);</li>
  *   <li>a figure within noise gives {@link Outcome#INCONCLUSIVE} with the figure and the reason.</li>
  * </ol>
  *
@@ -233,6 +233,8 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
     /**
      * The GIL from two speedup spreads at {@code threads} threads; {@code shortestMillis} is the
      * shorter of the two sides' run times (too short to measure below {@link #TOO_SHORT_MILLIS}).
+     * {@code c} is what the machine did during the Java sweep: the Python run is another process, so
+     * its own CPU use cannot be told apart from other programs'.
      */
     public static Verdict gil(Spread javaSpeedup, Spread pythonSpeedup, int threads, double shortestMillis, Conditions c) {
         String effect = "CPython threads (with the GIL) do not speed up CPU-bound Python code; Java threads speed up the same work";
@@ -250,11 +252,13 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
         if (shortestMillis < TOO_SHORT_MILLIS) {
             why.add(String.format(Locale.ROOT, "runs of %.2f ms are too short to measure", shortestMillis));
         }
+        if (c.busy()) {
+            var all = new ArrayList<>(c.reasons());
+            all.addAll(why);
+            return new Verdict(Outcome.BUSY, effect, seen, figure, all, List.of(CLOSE, LOCALLY), c);
+        }
         if (!why.isEmpty()) {
             return new Verdict(Outcome.INCONCLUSIVE, effect, seen, figure, why, List.of(MORE_ROUNDS, BIGGER), c);
-        }
-        if (c.busy()) {
-            return new Verdict(Outcome.BUSY, effect, seen, figure, c.reasons(), List.of(CLOSE, LOCALLY), c);
         }
         if (javaSpeedup.low() >= CLEAR && pythonSpeedup.high() <= NONE) {
             return new Verdict(Outcome.SHOWN, effect, seen, figure, List.of(), List.of(), c);
@@ -353,7 +357,10 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
     private record Config<P>(String variant, P value) {
     }
 
-    /** The checks every verdict makes before it may claim: rounds, run length, and (if asked) a busy machine. */
+    /**
+     * The checks every verdict makes before it may claim: a busy machine first (if it blocks this
+     * effect: it is the cause the reader can act on), then rounds and run length.
+     */
     private static <P> Verdict beforeClaim(String effect, String seen, Spread s, Conditions c, SweepResult<P> r,
                                            List<Config<P>> configs, boolean busyBlocks) {
         var why = new ArrayList<String>();
@@ -364,12 +371,14 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
         if (shortest < TOO_SHORT_MILLIS) {
             why.add(String.format(Locale.ROOT, "runs of %.3f ms are too short to measure: timer and scheduler noise is as large", shortest));
         }
+        if (busyBlocks && c.busy()) {
+            var all = new ArrayList<>(c.reasons());
+            all.addAll(why);
+            return new Verdict(Outcome.BUSY, effect, seen, s.median(), all, List.of(CLOSE, LOCALLY), c);
+        }
         if (!why.isEmpty()) {
             return new Verdict(Outcome.INCONCLUSIVE, effect, seen, s.median(), why,
                     s.count() < 3 ? List.of(MORE_ROUNDS) : List.of(BIGGER), c);
-        }
-        if (busyBlocks && c.busy()) {
-            return new Verdict(Outcome.BUSY, effect, seen, s.median(), c.reasons(), List.of(CLOSE, LOCALLY), c);
         }
         return null;
     }

@@ -110,6 +110,14 @@ class VerdictTest {
     }
 
     @Test
+    void onABusyMachineBusyIsTheVerdictAndShortRunsAreAnExtraReason() {
+        var v = Verdict.speedup(oneAndTwo(BUSY2, new double[] {0.4, 0.4, 0.4}, new double[] {0.1, 0.1, 0.1}), "work");
+        assertEquals(Outcome.BUSY, v.outcome());
+        assertTrue(v.why().getFirst().contains("other programs used 60%"), v.why().toString());
+        assertTrue(v.why().getLast().contains("too short"), v.why().toString());
+    }
+
+    @Test
     void theDefaultValueIsTheWidestThatFitsTheCores() {
         var r = threads(QUIET2, List.of(1, 2, 4, 8), new double[][] {HUNDRED, FIFTY_TWO, FIFTY_TWO, FIFTY_TWO},
                 new double[] {1, 2, 2, 2});
