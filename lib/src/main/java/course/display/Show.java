@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
@@ -63,6 +65,10 @@ public final class Show {
         return () -> bundle;
     }
 
+    /** Views of other packages' types (charts, sweep results, verdicts), found once. */
+    private static final List<View> VIEWS = ServiceLoader.load(View.class, View.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get).toList();
+
     /** Converts anything {@code show} accepts into its MIME bundle. */
     public static MimeBundle toMime(Object value) {
         if (value == null) {
@@ -73,6 +79,12 @@ public final class Show {
         }
         if (value instanceof Displayable d) {
             return d.toMime();
+        }
+        for (View view : VIEWS) {
+            Optional<MimeBundle> bundle = view.render(value);
+            if (bundle.isPresent()) {
+                return bundle.get();
+            }
         }
         if (value instanceof tech.tablesaw.api.Table t) {
             return TableHtml.toMime(t);

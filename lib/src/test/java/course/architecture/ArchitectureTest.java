@@ -86,6 +86,7 @@ class ArchitectureTest {
         onlyUses("server", "platform");
         onlyUses("workload", "server", "platform");
         onlyUses("python", "platform");
+        onlyUses("litmus", "platform");
     }
 
     @Test
