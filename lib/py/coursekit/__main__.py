@@ -52,7 +52,7 @@ def _cmd_bench_startup(args) -> int:
 def _cmd_links(args) -> int:
     if args.check:
         bad = links.problems()
-        print("\n".join(bad) or "launch links in sync")
+        print("\n".join(bad) or "launch and navigation cells in sync")
         return 1 if bad else 0
     print(f"{links.write()} file(s) updated")
     return 0
@@ -81,7 +81,7 @@ def main(argv=None) -> int:
     p.add_argument("--samples", type=int, default=5)
     p.add_argument("--no-lessons", action="store_true")
     p.set_defaults(func=_cmd_bench_startup)
-    p = sub.add_parser("links", help="Binder launch links in README and every notebook")
+    p = sub.add_parser("links", help="Binder launch and navigation cells in every notebook, the README badge")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=_cmd_links)
     p = sub.add_parser("doctor")

@@ -8,9 +8,11 @@ import os
 import pathlib
 import subprocess
 
+from coursekit import paths
+
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 JAVA = pathlib.Path(os.environ.get("COURSE_JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")) / "bin" / "java"
-CP = ":".join(str(ROOT / p) for p in ["lib/target/course-lib.jar", "lib/target/dependency/*", "lib/target/grader/*"])
+CP = os.pathsep.join(paths.lib_classpath(grader=True))
 INSTRUCTOR = ROOT / "lib" / "instructor" / "exercises" / "01-threads.ipynb"
 
 COUNTER_OK = "class SafeCounter implements Counter {\n  final AtomicLong n = new AtomicLong();\n  public void increment() { n.incrementAndGet(); }\n  public long get() { return n.get(); }\n}\n"
@@ -95,7 +97,7 @@ def test_reference_solutions_of_the_new_exercises_score_full_marks_with_the_aot_
     """02, 03 and 07 through the batch grader (console launcher, child JVMs), with the test JVMs' AOT cache."""
     sub = tmp_path / "refs"
     sub.mkdir()
-    for name in ["02-processes", "03-async", "07-virtual-threads"]:
+    for name in ["09-processes", "11-async", "13-virtual-threads"]:
         (sub / f"{name}.ipynb").write_text((INSTRUCTOR.parent / f"{name}.ipynb").read_text())
     run = grade(sub, "--json", tmp_path / "report.json", "--timing")
     print(run.stdout[-3000:], run.stderr[-2000:])
