@@ -25,8 +25,9 @@ import zipfile
 
 from . import paths
 
-# The heap cap keeps the kernel plus a grading JVM inside Binder's 2 GB.
-DEFAULT_HEAP = "1g"
+# The heap cap keeps two kernels plus a grading JVM inside Binder's 2 GB (lib/py/tests/test_memory.py);
+# the same value locally, so that every lesson runs as on Binder and one AOT cache serves both.
+DEFAULT_HEAP = "640m"
 STOCK_MAIN = "org.dflib.jjava.distro.JJava"
 LAUNCHER_MAIN = "course.kernel.KernelLauncher"
 LAUNCHER_SOURCE = paths.ROOT / "lib" / "kernel" / "course" / "kernel" / "KernelLauncher.java"
