@@ -72,6 +72,7 @@ def execute(path: pathlib.Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT, kernel
         shutdown_kernel="immediate",  # JJava ignores shutdown_request; don't wait for it.
         resources={"metadata": {"path": str(path.resolve().parent)}},
     )
+    client.owns_km = True  # shut the kernel down afterwards, also when it came from a shape's kernel manager
     current = {"index": None}
 
     def on_cell_start(cell, cell_index):

@@ -97,7 +97,7 @@ def binder_kernel_env() -> dict[str, str]:
     """The kernel-shaping variables a Binder session has: binder/start sourced in a clean shell."""
     start = paths.ROOT / "binder" / "start"
     keep = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
-    out = subprocess.run(["bash", "-c", 'set --; source "$1"; env -0', "binder-env", str(start)],
+    out = subprocess.run(["bash", "-c", 'f="$1"; set --; source "$f"; env -0', "binder-env", str(start)],
                          env=keep, capture_output=True, timeout=30, check=True).stdout.decode()
     found = dict(line.split("=", 1) for line in out.split("\0") if "=" in line)
     return {k: v for k, v in sorted(found.items()) if BINDER_KERNEL_VARIABLES.match(k)}
@@ -135,12 +135,12 @@ def kernel_argv(shape: Shape) -> tuple[list[str], dict[str, str]]:
 
 
 def kernel_manager(shape: Shape):
-    """A jupyter_client KernelManager that starts the course kernel shaped as ``shape``."""
+    """A jupyter_client AsyncKernelManager (as nbclient makes) that starts the course kernel shaped as ``shape``."""
     from jupyter_client.kernelspec import KernelSpec
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
 
     argv, env = kernel_argv(shape)
-    km = KernelManager(kernel_name=paths.KERNEL_NAME)
+    km = AsyncKernelManager(kernel_name=paths.KERNEL_NAME)
     km._kernel_spec = KernelSpec(argv=argv, env=env, display_name=f"{paths.KERNEL_DISPLAY_NAME} [{shape.name}]",
                                  language="java", interrupt_mode="message")
     return km
