@@ -10,6 +10,7 @@ import nbformat
 from . import paths
 
 MAGIC = re.compile(r"^\s*%")
+LESSON = re.compile(r"^\d\d-.*\.ipynb$")  # a lesson's file name (in notebooks/ itself; exercises are in exercises/)
 
 
 class NotebookError(Exception):

@@ -21,13 +21,12 @@ import re
 import shutil
 import subprocess
 
-from . import paths
+from . import notebooks, paths
 
 BUDGET_TWO_CPUS = 30.0
 BUDGET_ONE_CPU = 45.0
 # Variables of binder/start that shape the kernel JVM (the rest, e.g. JUPYTER_PATH, are Binder's layout).
 BINDER_KERNEL_VARIABLES = re.compile(r"^(COURSE_KERNEL_\w+|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS)$")
-LESSON = re.compile(r"^\d\d-.*\.ipynb$")
 
 
 class ShapeError(Exception):
@@ -191,23 +190,23 @@ class Times:
     def table(self) -> list[str]:
         if not self.seconds:
             return []
-        notebooks = list(dict.fromkeys(nb for nb, _ in self.seconds))
+        names = list(dict.fromkeys(nb for nb, _ in self.seconds))
         shapes = list(self.shapes.values())
-        width = max(len(n) for n in notebooks) + 2
+        width = max(len(n) for n in names) + 2
         quick = os.environ.get("COURSE_QUICK", "").strip() not in ("", "0")
         lines = [f"Run-All seconds per notebook and machine shape ({len(cpu_set())} CPUs here"
                  f"{', COURSE_QUICK' if quick else ''}); lesson budgets: {BUDGET_TWO_CPUS:.0f} s on two CPUs, "
                  f"{BUDGET_ONE_CPU:.0f} s on one",
                  "notebook".ljust(width) + "".join(f"{s.name:>12}" for s in shapes)]
         over = 0
-        for nb in notebooks:
+        for nb in names:
             row = nb.ljust(width)
             for s in shapes:
                 t = self.seconds.get((nb, s.name))
                 mark = " "
                 if (nb, s.name) in self.failed:
                     mark = "x"
-                elif t is not None and LESSON.match(pathlib.Path(nb).name) and "/" not in nb and t > s.budget():
+                elif t is not None and notebooks.LESSON.match(pathlib.Path(nb).name) and "/" not in nb and t > s.budget():
                     mark, over = "!", over + 1
                 row += f"{'-' if t is None else f'{t:.1f}':>11}{mark}"
             lines.append(row)

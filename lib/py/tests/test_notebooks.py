@@ -15,7 +15,7 @@ from coursekit import notebooks, paths, runner, shapes
 
 ALL = notebooks.committed()
 IDS = [str(p.relative_to(paths.NOTEBOOKS)) for p in ALL]
-LESSON = re.compile(r"^\d\d-.*\.ipynb$")
+LESSON = notebooks.LESSON
 SHAPES = shapes.parse(os.environ.get("COURSE_SHAPES", "plain"))
 
 
