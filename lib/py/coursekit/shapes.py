@@ -115,12 +115,12 @@ def kernel_argv(shape: Shape) -> tuple[list[str], dict[str, str]]:
     spec = _installed_spec()
     argv, env = list(spec["argv"]), dict(spec.get("env", {}))
     if shape.binder:
-        from . import kernel
+        # The installed kernel's own flags, with the heap a Binder session gets, and any JVM options
+        # binder/start exports for the kernel's environment.
         binder = binder_kernel_env()
-        with _environ(binder):  # flags kernel.py derives from the environment, as on Binder
-            java, jar = argv[0], kernel.installed_jar()
-            cache = next((pathlib.Path(a.split("=", 1)[1]) for a in argv if a.startswith("-XX:AOTCache=")), None)
-            argv = kernel.kernel_argv(java, jar, binder.get("COURSE_KERNEL_HEAP") or kernel.heap(), cache)
+        heap = binder.get("COURSE_KERNEL_HEAP")
+        if heap:
+            argv = [f"-Xmx{heap}" if a.startswith("-Xmx") else a for a in argv]
         env.update({k: v for k, v in binder.items() if not k.startswith("COURSE_KERNEL_")})
     if shape.cpus:
         cpus = cpu_set()
@@ -143,20 +143,6 @@ def kernel_manager(shape: Shape):
     km._kernel_spec = KernelSpec(argv=argv, env=env, display_name=f"{paths.KERNEL_DISPLAY_NAME} [{shape.name}]",
                                  language="java", interrupt_mode="message")
     return km
-
-
-@contextlib.contextmanager
-def _environ(values: dict[str, str]):
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 @contextlib.contextmanager
