@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Items per second from a {@link SweepResult} over a number (threads, pool size, queue capacity):
- * at each value, the sweep's size (items per run) over the median run time. The points plot
- * directly with {@code Charts.line}.
+ * Items per second from a {@link SweepResult} over a number (threads, pool size, queue capacity), as
+ * points that plot directly with {@code Charts.line}: at each value, the median of the per-round
+ * throughputs {@link SweepResult#throughput(String, Object)} measured.
  *
  * <pre>{@code
  * show(Charts.line("Throughput", "pool size", "tasks per second", Throughput.perSecond(sweep)));
@@ -22,19 +22,19 @@ public final class Throughput {
     }
 
     /** {value, items per second} for one variant, in the sweep's order of values. */
-    public static List<double[]> perSecond(SweepResult result, String variant) {
+    public static <P> List<double[]> perSecond(SweepResult<P> result, String variant) {
         Objects.requireNonNull(result, "result");
-        if (!result.hasParameter() || !result.values().stream().allMatch(v -> v instanceof Number)) {
+        if (!result.hasParameter() || !result.numericValues()) {
             throw new IllegalArgumentException("throughput needs a sweep over a number, e.g. Sweep.over(\"pool size\", List.of(1, 2, 4)); \""
                     + result.title() + "\" sweeps " + (result.hasParameter() ? result.parameter() + " = " + result.values() : "no parameter"));
         }
         return result.values().stream()
-                .map(v -> new double[] {((Number) v).doubleValue(), result.size() * 1000.0 / result.medianMillis(variant, v)})
+                .map(v -> new double[] {((Number) v).doubleValue(), result.throughput(variant, v).median()})
                 .toList();
     }
 
     /** {value, items per second} for every variant, keyed by variant name in the sweep's order. */
-    public static Map<String, List<double[]>> perSecond(SweepResult result) {
+    public static <P> Map<String, List<double[]>> perSecond(SweepResult<P> result) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (String v : result.variants()) {
             series.put(v, perSecond(result, v));

@@ -16,23 +16,23 @@ import org.junit.jupiter.api.Test;
 class ThroughputTest {
 
     /** 100 items per run; at value v the runs take v * 10 ms, v * 20 ms and v * 30 ms (median v * 20 ms). */
-    private static SweepResult sweep(String parameter, List<Object> values) {
-        List<Sample> samples = new ArrayList<>();
+    private static SweepResult<Object> sweep(String parameter, List<Object> values) {
+        List<Sample<Object>> samples = new ArrayList<>();
         for (String variant : List.of("a", "b")) {
             int scale = variant.equals("a") ? 1 : 2;
             for (Object v : values) {
                 double factor = v instanceof Number n ? n.doubleValue() : 1;
                 for (int round = 0; round < 3; round++) {
-                    samples.add(new Sample(variant, v, round, (long) (factor * scale * (round + 1) * 10_000_000L), -1));
+                    samples.add(new Sample<>(variant, v, round, (long) (factor * scale * (round + 1) * 10_000_000L), -1));
                 }
             }
         }
-        return new SweepResult("t", parameter, List.of("a", "b"), values, 100, 100, samples, "a", values.getFirst(), Machine.current());
+        return new SweepResult<>("t", parameter, List.of("a", "b"), values, 100, 100, samples, "a", values.getFirst(), Machine.current());
     }
 
     @Test
     void itemsPerSecondIsTheSizeOverTheMedianTime() {
-        SweepResult r = sweep("pool size", List.of(1, 2, 4));
+        SweepResult<Object> r = sweep("pool size", List.of(1, 2, 4));
         List<double[]> a = Throughput.perSecond(r, "a");
         assertEquals(3, a.size());
         assertArrayEquals(new double[] {1, 100 / 0.020}, a.get(0), 1e-6);
