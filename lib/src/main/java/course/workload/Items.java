@@ -93,6 +93,8 @@ public final class Items {
     /**
      * Submits every item to {@code executor}, waits for all results, then closes the executor
      * ({@link ExecutorService#close()}, which waits for its tasks): pass a new executor per call.
+     * When an item fails or the caller is interrupted, the other items are cancelled (interrupted)
+     * before the executor is closed.
      */
     public static <T> List<T> onExecutor(ExecutorService executor, int items, Item<T> item) throws InterruptedException, ExecutionException {
         Objects.requireNonNull(executor, "executor");
@@ -104,13 +106,15 @@ public final class Items {
                 futures.add(executor.submit(() -> item.run(index)));
             }
             List<T> results = new ArrayList<>(items);
-            for (Future<T> f : futures) {
-                results.add(f.get());
+            try {
+                for (Future<T> f : futures) {
+                    results.add(f.get());
+                }
+            } catch (ExecutionException | InterruptedException e) {
+                futures.forEach(f -> f.cancel(true));     // stop the rest before close() waits for them
+                throw e;
             }
             return results;
-        } catch (ExecutionException | InterruptedException e) {
-            executor.shutdownNow();
-            throw e;
         }
     }
 

@@ -83,6 +83,20 @@ class ItemsTest {
     }
 
     @Test
+    void aFailureOnAnExecutorCancelsTheOtherItems() {
+        long start = System.nanoTime();
+        var e = assertThrows(ExecutionException.class, () -> Items.onExecutor(Executors.newFixedThreadPool(2), 2, i -> {
+            if (i == 0) {
+                throw new IllegalStateException("item 0 fails at once");
+            }
+            Thread.sleep(30_000);      // interrupted by the cancel, or the test would take 30 s
+            return i;
+        }));
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "the sleeping item was not cancelled");
+    }
+
+    @Test
     void badArgumentsSayWhatIsWrong() {
         var threads = assertThrows(IllegalArgumentException.class, () -> Items.onThreads(0, 4, i -> i));
         assertTrue(threads.getMessage().contains("at least 1 thread"), threads.getMessage());
