@@ -95,7 +95,7 @@ def test_reference_solutions_of_the_new_exercises_score_full_marks_with_the_aot_
     """02, 03 and 07 through the batch grader (console launcher, child JVMs), with the test JVMs' AOT cache."""
     sub = tmp_path / "refs"
     sub.mkdir()
-    for name in ["02-processes", "03-async", "07-virtual-threads"]:
+    for name in ["09-processes", "11-async", "13-virtual-threads"]:
         (sub / f"{name}.ipynb").write_text((INSTRUCTOR.parent / f"{name}.ipynb").read_text())
     run = grade(sub, "--json", tmp_path / "report.json", "--timing")
     print(run.stdout[-3000:], run.stderr[-2000:])

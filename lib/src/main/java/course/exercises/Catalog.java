@@ -26,12 +26,12 @@ public final class Catalog {
 
     private static final List<Exercise> ALL = List.of(
             new Exercise("01-threads", "Threads: a safe counter and a parallel sum", course.exercises.threads.ThreadsTests.class),
-            new Exercise("02-processes", "Processes: word counts in worker JVMs", course.exercises.processes.ProcessesTests.class),
-            new Exercise("03-async", "Async: bounded concurrent HTTP fetches", course.exercises.async.AsyncTests.class),
-            new Exercise("04-pools", "Pools: an ordered, fail-fast map", course.exercises.pools.PoolsTests.class),
-            new Exercise("05-producer-consumer", "Producer-consumer: a bounded buffer", course.exercises.buffer.BufferTests.class),
-            new Exercise("06-deadlock", "Deadlock: safe transfers", course.exercises.bank.BankTests.class),
-            new Exercise("07-virtual-threads", "Virtual threads: many blocking tasks, at most K at once",
+            new Exercise("02-bank", "Deadlock: safe transfers", course.exercises.bank.BankTests.class),
+            new Exercise("05-pools", "Pools: an ordered, fail-fast map", course.exercises.pools.PoolsTests.class),
+            new Exercise("07-bounded-buffer", "Producer-consumer: a bounded buffer", course.exercises.buffer.BufferTests.class),
+            new Exercise("09-processes", "Processes: word counts in worker JVMs", course.exercises.processes.ProcessesTests.class),
+            new Exercise("11-async", "Async: bounded concurrent HTTP fetches", course.exercises.async.AsyncTests.class),
+            new Exercise("13-virtual-threads", "Virtual threads: many blocking tasks, at most K at once",
                     course.exercises.vthreads.VirtualThreadsTests.class));
 
     private Catalog() {

@@ -27,7 +27,7 @@ class GraderInternalsTest {
                 "    BigInteger big = BigInteger.ONE;",
                 "}");
         List<Notebook.Cell> cells = List.of(new Notebook.Cell(3, "code", List.of("solution"), cell));
-        String source = SubmissionCompiler.assemble(cells, Fixtures.exercise("02-processes"), new ArrayList<>(), pkg -> true);
+        String source = SubmissionCompiler.assemble(cells, Fixtures.exercise("09-processes"), new ArrayList<>(), pkg -> true);
         assertTrue(source.contains("        import java.nio.file.*;\n        public class Inner {}"), source);
         assertTrue(source.startsWith("import ") && source.contains("import java.math.BigInteger;\n"), source);
         assertEquals(1, source.lines().filter(l -> l.equals("import java.nio.file.*;")).count(),
