@@ -74,6 +74,12 @@ public final class Show {
         if (value instanceof Displayable d) {
             return d.toMime();
         }
+        if (value instanceof course.timing.SweepResult<?> r) {
+            return TimingViews.result(r);
+        }
+        if (value instanceof course.timing.Verdict v) {
+            return TimingViews.verdict(v);
+        }
         if (value instanceof tech.tablesaw.api.Table t) {
             return TableHtml.toMime(t);
         }

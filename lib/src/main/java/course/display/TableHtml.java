@@ -50,7 +50,7 @@ final class TableHtml {
         return String.valueOf(v);
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
