@@ -45,8 +45,10 @@ def test_index_links_every_notebook():
 
 
 # Main classes of the worker JVMs that lessons and exercises start (lib's pool, lesson helpers).
-WORKER_MAINS = ("course.process.", "course.lesson", "course.exercises.")
+WORKER_MAINS = ("course.process.", "course.workers.", "course.lesson", "course.exercises.")
 SURVIVORS_LINE = re.compile(r"descendant processes still running: (\d+)")
+# Lessons whose last cell counts the worker processes still running and prints SURVIVORS_LINE.
+SELF_CHECKING = ("09-processes.ipynb", "10-process-pools-and-shared-memory.ipynb")
 
 
 def _course_workers() -> dict[int, str]:
@@ -88,7 +90,7 @@ def test_executes_on_the_course_kernel(path, shape):
         time.sleep(0.1)
     assert left == {}, "worker processes outlived the notebook:\n" + "\n".join(
         f"  {pid}: {cmd[-160:]}" for pid, cmd in left.items())
-    if path.name == "09-processes.ipynb":  # the lesson also checks its own descendants, and says so
+    if path.name in SELF_CHECKING:  # the lesson also checks its own descendants, and says so
         counts = SURVIVORS_LINE.findall(_stream_text(executed))
         assert counts and counts[-1] == "0", f"the lesson's last check reported {counts[-1:] or 'nothing'}"
 

@@ -1,4 +1,4 @@
-package course.lesson05;
+package course.workers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

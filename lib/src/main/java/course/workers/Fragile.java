@@ -1,4 +1,4 @@
-package course.lesson05;
+package course.workers;
 
 import course.process.WorkerTask;
 import course.workload.Cpu;

@@ -1,11 +1,11 @@
-package course.lesson05;
+package course.workers;
 
 /**
  * The smallest worker: prints one line naming its process and its parent, then exits with the
  * code given as its first argument (default 0).
  *
  * <pre>{@code
- * java -cp course-lib.jar course.lesson05.Hello 3
+ * java -cp course-lib.jar course.workers.Hello 3
  * // hello from process 4242 (parent 4100), exit code 3
  * }</pre>
  */

@@ -1,4 +1,4 @@
-package course.lesson05;
+package course.workers;
 
 import java.io.IOException;
 import java.io.InputStream;
