@@ -264,7 +264,7 @@ public final class GradeCommand implements Callable<Integer> {
                         case "finished" -> {
                             running = null;
                             if (t != null) {
-                                done.put(t.method(), f[2].equals("SUCCESSFUL") ? TestOutcome.pass(t) : TestOutcome.fail(t, f[3]));
+                                done.put(t.method(), EventLog.outcome(t, org.junit.platform.engine.TestExecutionResult.Status.valueOf(f[2]), f[3]));
                             }
                         }
                         case "exit" -> {
@@ -308,7 +308,7 @@ public final class GradeCommand implements Callable<Integer> {
         List<TestOutcome> outcomes = tests.stream()
                 .map(t -> done.getOrDefault(t.method(), TestOutcome.fail(t, "not run: the test JVM died " + MAX_LAUNCHES + " times")))
                 .toList();
-        return new Run(outcomes, String.join("; ", reasons));
+        return new Run(TestOutcome.attributed(tests, outcomes), String.join("; ", reasons));
     }
 
     private List<String> childCommand(Catalog.Exercise ex, List<GradedTest> tests, SubmissionCompiler.Compiled compiled, Path events) {
@@ -319,6 +319,7 @@ public final class GradeCommand implements Callable<Integer> {
         cmd.addAll(List.of(
                 "-D" + Submission.PATH_PROPERTY + "=" + compiled.classDir().toAbsolutePath(),
                 "-D" + Submission.CLASSES_PROPERTY + "=" + String.join(",", compiled.classNames()),
+                "-D" + Feedback.CELLS_PROPERTY + "=" + compiled.cellMap(),
                 "-D" + EventLog.PROPERTY + "=" + events.toAbsolutePath(),
                 "-cp", classPath,
                 "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner", "--disable-ansi-colors",

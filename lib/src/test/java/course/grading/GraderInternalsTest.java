@@ -38,6 +38,18 @@ class GraderInternalsTest {
     }
 
     @Test
+    void aSolutionCallingShowWithATableCompilesWithTheKernelsImports(@TempDir Path dir) throws Exception {
+        List<String> imports = SubmissionCompiler.kernelImports();
+        assertTrue(imports.contains("static course.display.Show.show") && imports.contains("tech.tablesaw.api.Table"), imports.toString());
+        String cell = "class ShowsTable {\n    static void go() { show(Table.create(\"t\")); }\n}";
+        List<Notebook.Cell> cells = List.of(new Notebook.Cell(4, "code", List.of("solution"), cell));
+        SubmissionCompiler.Compiled c = SubmissionCompiler.compile(cells, Fixtures.exercise("01-threads"), dir);
+        assertTrue(c.ok(), c.errors().toString());
+        assertEquals(List.of("ShowsTable"), c.classNames());
+        assertTrue(c.cellMap().startsWith("4:"), c.cellMap());
+    }
+
+    @Test
     void cacheKeyFollowsFlagsAndClassPath(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("a.jar"), "x");
         List<String> flags = List.of("java", "-Xmx256m");
