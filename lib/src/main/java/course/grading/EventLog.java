@@ -108,7 +108,7 @@ public final class EventLog implements TestExecutionListener {
     }
 
     /** The outcome of {@code t} from a JUnit status and message. */
-    static TestOutcome outcome(GradedTest t, TestExecutionResult.Status status, String message) {
+    public static TestOutcome outcome(GradedTest t, TestExecutionResult.Status status, String message) {
         return switch (status) {
             case SUCCESSFUL -> TestOutcome.pass(t);
             case ABORTED -> TestOutcome.inconclusive(t, message);

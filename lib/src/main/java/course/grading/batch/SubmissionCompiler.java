@@ -1,6 +1,6 @@
-package course.grading;
+package course.grading.batch;
 
-import course.exercises.Catalog;
+import course.grading.Feedback;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -79,7 +79,7 @@ public final class SubmissionCompiler {
     }
 
     /** The Java source the cells become, and where each cell starts in it. */
-    static String assemble(List<Notebook.Cell> cells, Catalog.Exercise exercise, List<Span> spans,
+    static String assemble(List<Notebook.Cell> cells, Exercises.Exercise exercise, List<Span> spans,
             java.util.function.Predicate<String> packageExists) {
         // a course package another part of lib has not shipped yet is skipped, as the kernel would fail on it too
         List<String> imports = new ArrayList<>(kernelImports().stream()
@@ -144,7 +144,7 @@ public final class SubmissionCompiler {
     }
 
     /** Compiles {@code cells} for {@code exercise} into {@code outDir}. */
-    public static Compiled compile(List<Notebook.Cell> cells, Catalog.Exercise exercise, Path outDir) throws IOException {
+    public static Compiled compile(List<Notebook.Cell> cells, Exercises.Exercise exercise, Path outDir) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IOException("no Java compiler in this runtime: run the grader with a JDK 25 (not a JRE)");
