@@ -3,7 +3,7 @@ package course.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import course.exercises.Catalog;
+import course.grading.batch.Exercises;
 import course.grading.batch.Notebook;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +113,7 @@ class PlantedBugsTest {
 
     @Test
     void startersScoreZeroWithNotImplementedYet() throws Exception {
-        for (Catalog.Exercise ex : Catalog.all()) {
+        for (Exercises.Exercise ex : Exercises.all()) {
             Notebook student = Notebook.read(Fixtures.STUDENT.resolve(ex.id() + ".ipynb"));
             CheckResult result = Fixtures.check(student.solutionCells(), ex.id());
             assertEquals(0, result.earned(), ex.id() + ": " + result.tests());

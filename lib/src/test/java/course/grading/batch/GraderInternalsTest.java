@@ -50,6 +50,20 @@ class GraderInternalsTest {
     }
 
     @Test
+    void theExercisesAreTheGradedTestClassesOneForEachInstructorNotebook() throws Exception {
+        List<String> notebooks;
+        try (var list = Files.list(GraderCache.instructorDirectory())) {
+            notebooks = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb"))
+                    .map(n -> n.substring(0, n.length() - ".ipynb".length())).sorted().toList();
+        }
+        assertEquals(notebooks, Exercises.all().stream().map(Exercises.Exercise::id).toList());
+        for (Exercises.Exercise ex : Exercises.all()) {
+            assertEquals(ex.id(), ex.testClass().getAnnotation(course.grading.Graded.class).value());
+            assertTrue(ex.title().startsWith("Exercise " + ex.id().substring(0, 2)), ex.title());
+        }
+    }
+
+    @Test
     void cacheKeyFollowsFlagsAndClassPath(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("a.jar"), "x");
         List<String> flags = List.of("java", "-Xmx256m");
