@@ -11,10 +11,11 @@ import socket
 import subprocess
 
 import pytest
+from coursekit import paths
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 JAVA = pathlib.Path(os.environ.get("COURSE_JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")) / "bin" / "java"
-CP = ":".join(str(ROOT / p) for p in ["lib/target/course-lib.jar", "lib/target/dependency/*", "lib/target/grader/*"])
+CP = os.pathsep.join(paths.lib_classpath(grader=True))
 INSTRUCTOR = ROOT / "lib" / "instructor" / "exercises" / "01-threads.ipynb"
 
 COUNTER_OK = "class SafeCounter implements Counter {\n  final AtomicLong n = new AtomicLong();\n  public void increment() { n.incrementAndGet(); }\n  public long get() { return n.get(); }\n}\n"
