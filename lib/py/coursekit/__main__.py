@@ -6,7 +6,7 @@ import os
 import pathlib
 import sys
 
-from . import aot, bench, doctor, kernel, links, notebooks, paths, runner, shapes
+from . import aot, bench, doctor, kernel, links, notebooks, paths, release, runner, shapes
 
 
 def _cmd_install_kernel(args) -> int:
@@ -72,6 +72,10 @@ def _cmd_links(args) -> int:
     return 0
 
 
+def _cmd_release(args) -> int:
+    return release.run(pathlib.Path(args.source), pathlib.Path(args.target), check=args.check)
+
+
 def _cmd_doctor(args) -> int:
     return doctor.run(measure=not args.no_kernel)
 
@@ -102,6 +106,11 @@ def main(argv=None) -> int:
     p = sub.add_parser("links", help="Binder launch and navigation cells in every notebook, the README badge")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=_cmd_links)
+    p = sub.add_parser("release", help="student exercise notebooks from the instructor notebooks (solutions removed)")
+    p.add_argument("--from", dest="source", default=str(release.INSTRUCTOR), help="instructor notebooks")
+    p.add_argument("--to", dest="target", default=str(release.STUDENT), help="student notebooks")
+    p.add_argument("--check", action="store_true", help="only check that the student notebooks are up to date")
+    p.set_defaults(func=_cmd_release)
     p = sub.add_parser("doctor")
     p.add_argument("--no-kernel", action="store_true")
     p.set_defaults(func=_cmd_doctor)
