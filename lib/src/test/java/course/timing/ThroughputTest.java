@@ -1,13 +1,10 @@
-package course.workload;
+package course.timing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import course.timing.Machine;
-import course.timing.Sample;
-import course.timing.SweepResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

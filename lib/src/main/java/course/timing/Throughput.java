@@ -1,6 +1,5 @@
-package course.workload;
+package course.timing;
 
-import course.timing.SweepResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
