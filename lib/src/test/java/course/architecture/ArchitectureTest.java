@@ -80,7 +80,7 @@ class ArchitectureTest {
 
     @Test
     void chartDrawsWhatTimingMeasuresAndDisplaysItself() {
-        onlyUses("chart", "display", "timing", "platform");
+        onlyUses("chart", "display", "timing", "trace", "platform");
     }
 
     @Test
@@ -89,6 +89,7 @@ class ArchitectureTest {
         onlyUses("workload", "server", "platform");
         onlyUses("python", "platform");
         onlyUses("litmus", "platform");
+        onlyUses("trace", "platform");
     }
 
     @Test
