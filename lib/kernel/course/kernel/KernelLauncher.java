@@ -96,7 +96,15 @@ public final class KernelLauncher {
         waitForStartup(connection, MessageType.INTERRUPT_REQUEST);
         Thread startup = new Thread(() -> startUp(kernel, env), "course-kernel-startup");
         startup.setDaemon(true); // a shutdown request during start-up must not wait for it
-        connection.connect();
+        try {
+            connection.connect();
+        } catch (RuntimeException e) {
+            // e.g. a port jupyter_client chose was taken before this kernel bound it: exit at once, so the
+            // client sees a dead kernel (and may start another) instead of waiting for one that never answers
+            // (the sockets bound so far keep non-daemon threads alive).
+            System.err.println("course kernel: cannot bind the connection's sockets: " + e);
+            System.exit(3);
+        }
         trace("connected");
         startup.start();
         connection.waitUntilClose();
