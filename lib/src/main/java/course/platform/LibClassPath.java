@@ -44,8 +44,7 @@ public final class LibClassPath {
     public static List<Path> dependencies() {
         Path file = libLocation().getParent().resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
-                    .filter(s -> !s.isBlank()).map(Path::of).toList();
+            return javaClassPath();
         }
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.getParent());
@@ -54,8 +53,14 @@ public final class LibClassPath {
         }
     }
 
-    /** lib's classes followed by its dependencies, without repeats. */
+    /**
+     * lib's classes followed by its dependencies, without repeats; when lib was not loaded from a file,
+     * this JVM's {@code java.class.path}.
+     */
     public static List<Path> entries() {
+        if (location(LibClassPath.class).isEmpty()) {
+            return javaClassPath();
+        }
         List<Path> entries = new ArrayList<>();
         entries.add(libLocation());
         for (Path p : dependencies()) {
@@ -64,6 +69,11 @@ public final class LibClassPath {
             }
         }
         return entries;
+    }
+
+    private static List<Path> javaClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(s -> !s.isBlank()).map(Path::of).toList();
     }
 
     /** {@link #entries()} joined with the platform's path separator, ready for {@code -cp}. */

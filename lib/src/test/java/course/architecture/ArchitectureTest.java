@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The batch tools of the grader: the only lib code outside the exercises that may know them (the catalogue). */
-    static final String GRADING_TOOLS = "course.grading.tools..";
+    static final String GRADING_TOOLS = "course.grading.batch..";
     /** The grading API exercise tests are written against. */
     static final String GRADING_API = "course.grading";
 
