@@ -121,22 +121,20 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
 
     /**
      * Threads speed up CPU-bound work: {@code variant} at the largest thread count that does not
-     * exceed the cores (or the largest on one CPU) against the same variant at the sweep's first
-     * value (normally 1 thread), as the median of per-round speedups. The sweep's own baseline does
-     * not matter here: to compare against another variant, use {@link #faster}.
+     * exceed the cores (or the largest on one CPU) against the sweep's baseline (normally 1 thread),
+     * as the median of per-round speedups.
      */
     public static <P> Verdict speedup(SweepResult<P> r, String variant) {
         return speedup(r, variant, widest(r, variant));
     }
 
-    /** Threads speed up CPU-bound work: {@code variant} at {@code value} against the same variant at the first value. */
+    /** Threads speed up CPU-bound work: {@code variant} at {@code value} against the sweep's baseline. */
     public static <P> Verdict speedup(SweepResult<P> r, String variant, P value) {
         Objects.requireNonNull(r, "result");
         String effect = "more threads finish CPU-bound work sooner, up to one thread per core";
-        P first = r.values().getFirst();
-        Spread s = Stats.spread(r.roundRatios(variant, value, variant, first));
+        Spread s = r.speedupSpread(variant, value);
         String seen = String.format(Locale.ROOT, "%s: %s than %s (rounds %s)",
-                r.describe(variant, value), times(s.median()), r.describe(variant, first), range(s));
+                r.describe(variant, value), times(s.median()), r.describe(r.baselineVariant(), r.baselineValue()), range(s));
         Conditions c = r.conditions();
         if (c.cores() == 1) {
             double cpuPerWall = Sample.cpuPerWall(r.samples(variant, value));
@@ -149,12 +147,12 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
                     List.of(LOCALLY), c);
         }
         Verdict early = beforeClaim(effect, seen, s, c, r, List.of(new Config<>(variant, value),
-                new Config<>(variant, first)), true);
+                new Config<>(r.baselineVariant(), r.baselineValue())), true);
         if (early != null) {
             return early;
         }
-        double share = Sample.cpuPerWall(r.samples(variant, first));
-        if (share < FAIR_SHARE && numberOf(first) == 1) {
+        double share = Sample.cpuPerWall(r.samples(r.baselineVariant(), r.baselineValue()));
+        if (share < FAIR_SHARE && numberOf(r.baselineValue()) == 1) {
             return new Verdict(Outcome.BUSY, effect, seen, s.median(), List.of(String.format(Locale.ROOT,
                     "the one-thread run got only %.0f%% of a CPU: other programs took the rest", 100 * share)),
                     List.of(CLOSE, LOCALLY), c);
@@ -168,17 +166,16 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
 
     /**
      * Waiting overlaps: {@code variant} at its largest value (e.g. 8 threads that each sleep or wait on
-     * the network) against the same variant at the first value (1 thread). Holds on one CPU too, and other programs' CPU use
+     * the network) against the baseline (1 thread). Holds on one CPU too, and other programs' CPU use
      * cannot fake it, so a busy machine only blocks the claim when the figure is unclear.
      */
     public static <P> Verdict overlap(SweepResult<P> r, String variant) {
         Objects.requireNonNull(r, "result");
         P value = r.values().getLast();
         String effect = "IO-bound work overlaps: threads wait at the same time, so n waits take about as long as one";
-        P first = r.values().getFirst();
-        Spread s = Stats.spread(r.roundRatios(variant, value, variant, first));
+        Spread s = r.speedupSpread(variant, value);
         String seen = String.format(Locale.ROOT, "%s: %s than %s (rounds %s)",
-                r.describe(variant, value), times(s.median()), r.describe(variant, first), range(s));
+                r.describe(variant, value), times(s.median()), r.describe(r.baselineVariant(), r.baselineValue()), range(s));
         return overlapVerdict(effect, seen, s, r.conditions(), r, List.of(new Config<>(variant, value)));
     }
 
@@ -216,8 +213,8 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
                 threads = n;
             }
         }
-        if (threads == null || !pythonMillis.containsKey(1) || java.values().getFirst() != 1) {
-            throw new IllegalArgumentException("the GIL verdict compares 1 thread with more: sweep Java from 1 thread, and give Python times for 1 and for one of "
+        if (threads == null || !pythonMillis.containsKey(1)) {
+            throw new IllegalArgumentException("the GIL verdict compares 1 thread with more: give Python times for 1 and for one of "
                     + java.values() + " (at most " + cores + " threads); got thread counts " + pythonMillis.keySet());
         }
         var ratios = new ArrayList<Double>();
@@ -229,8 +226,7 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
             }
         }
         Spread pythonMillisAtN = Stats.spread(pythonMillis.get(threads));
-        Spread javaSpeedup = Stats.spread(java.roundRatios(javaVariant, threads, javaVariant, java.values().getFirst()));
-        return gil(javaSpeedup, Stats.spread(ratios), threads,
+        return gil(java.speedupSpread(javaVariant, threads), Stats.spread(ratios), threads,
                 Math.min(pythonMillisAtN.median(), java.medianMillis(javaVariant, threads)), java.conditions());
     }
 
@@ -433,7 +429,7 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
         P pick = null;
         for (P v : r.values()) {
             double n = numberOf(v);
-            if (!v.equals(r.values().getFirst()) && (cores == 1 || n <= cores)
+            if (!v.equals(r.baselineValue()) && (cores == 1 || n <= cores)
                     && (pick == null || n > numberOf(pick))) {
                 pick = v;
             }

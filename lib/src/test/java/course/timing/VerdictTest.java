@@ -264,31 +264,4 @@ class VerdictTest {
         assertTrue(text.contains("why: other programs used 60%"), text);
         assertTrue(text.contains("machine: 2 CPUs; others used 60% of the CPU time"), text);
     }
-
-    @Test
-    void eachVariantIsJudgedAgainstItselfAtTheFirstValueNotAgainstTheSweepsBaseline() {
-        // lesson 01's shape: a CPU-bound and an IO-bound variant in one sweep, the baseline being CPU-bound at 1 thread
-        var samples = new ArrayList<Sample<Integer>>();
-        double[][] cpu = {HUNDRED, FIFTY_TWO, FIFTY_TWO, FIFTY_TWO};
-        double[][] io = {{160, 161, 162, 160, 161}, {81, 80, 82, 81, 80}, {41, 40, 42, 41, 40}, {21, 20, 22, 21, 20}};
-        List<Integer> values = List.of(1, 2, 4, 8);
-        for (int r = 0; r < 5; r++) {
-            for (int v = 0; v < 4; v++) {
-                samples.add(new Sample<>("cpu", values.get(v), r, Math.round(cpu[v][r] * 1e6), Math.round(cpu[v][r] * 1e6 * Math.min(2, values.get(v)))));
-                samples.add(new Sample<>("io", values.get(v), r, Math.round(io[v][r] * 1e6), 100_000));
-            }
-        }
-        var r = new SweepResult<>("cpu vs io", "threads", List.of("cpu", "io"), values, 1, 1, samples, "cpu", 1,
-                new Machine(2, 0.2, 1L << 30, "25", "Linux amd64"), QUIET2);
-        var overlap = Verdict.overlap(r, "io");
-        assertEquals(Outcome.SHOWN, overlap.outcome(), overlap.text());
-        assertEquals(161 / 21.0, overlap.figure(), 0.05, "io at 8 threads against io at 1 thread, not against cpu");
-        assertTrue(overlap.seen().contains("than io, threads=1"), overlap.seen());
-        var speedup = Verdict.speedup(r, "io", 2);
-        assertEquals(2.0, speedup.figure(), 0.05);
-        var gil = assertThrows(IllegalArgumentException.class, () -> Verdict.gil(
-                threads(QUIET2, List.of(2, 4), new double[][] {HUNDRED, FIFTY_TWO}, new double[] {2, 2}), "work",
-                python(new double[] {1, 1, 1}, new double[] {1, 1, 1})));
-        assertTrue(gil.getMessage().contains("from 1 thread"), gil.getMessage());
-    }
 }
