@@ -122,7 +122,9 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
     /**
      * Threads speed up CPU-bound work: {@code variant} at the largest thread count that does not
      * exceed the cores (or the largest on one CPU) against the sweep's baseline (normally 1 thread),
-     * as the median of per-round speedups.
+     * as the median of per-round speedups, like {@link SweepResult#speedup}. A sweep with several
+     * variants judges each against the one baseline: to judge a variant against itself at 1 thread,
+     * give it a sweep of its own or set {@code .baseline(variant, 1)}.
      */
     public static <P> Verdict speedup(SweepResult<P> r, String variant) {
         return speedup(r, variant, widest(r, variant));
