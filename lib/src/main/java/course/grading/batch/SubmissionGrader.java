@@ -3,17 +3,16 @@ package course.grading.batch;
 import course.grading.EventLog;
 import course.grading.GradedTest;
 import course.grading.TestOutcome;
+import course.platform.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Grades one submitted notebook: reads it, finds its exercise, compiles its solution cells, runs the
@@ -80,7 +79,9 @@ record SubmissionGrader(TestJvm jvm, int heapMb) {
             return new SubmissionReport(student, file, ex.id(), "grader error", "the grader failed: " + e,
                     zero(tests, "not graded: grader error"), secondsSince(start));
         } finally {
-            deleteQuietly(work);
+            if (work != null) {
+                Directories.deleteTree(work);
+            }
         }
     }
 
@@ -141,16 +142,5 @@ record SubmissionGrader(TestJvm jvm, int heapMb) {
 
     private static double secondsSince(long start) {
         return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp dir left behind is harmless
-        }
     }
 }
