@@ -240,3 +240,14 @@ def test_parallel_grading_writes_the_same_gradebook_as_one_job(tmp_path):
     assert "submissions per minute" in one.stdout and "with 2 job(s)" in two.stdout
     assert (tmp_path / "one.csv").read_text() == (tmp_path / "two.csv").read_text()
     assert "0/3" not in (tmp_path / "feedback" / "s0-01-threads.md").read_text()
+
+
+def test_bench_grading_on_a_sample_of_the_corpus():
+    """`./course bench grading` on two corpus entries, one run, two CPUs: its table and totals, every verdict as expected."""
+    from coursekit import benchgrading
+    lines = []
+    extra = [] if sandbox_available() else ["--no-sandbox"]
+    status = benchgrading.run(["--sample", "2", "--runs", "1", "--shapes", "two", *extra], echo=lines.append)
+    print("\n".join(lines))
+    assert any(line.startswith("two ") and "bugs caught in every run" in line and "submissions/min" in line for line in lines), lines
+    assert status == 0, "a sampled bug was missed or a correct variant lost points:\n" + "\n".join(lines)
