@@ -30,14 +30,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./course grade PATH... [--csv FILE] [--json FILE]}: grades submitted exercise notebooks.
+ * {@code ./course grade PATH... [--csv FILE] [--json FILE] [--jobs N]}: grades submitted exercise notebooks.
  *
- * <p>For each notebook: read it, find its exercise (metadata {@code course.exercise} or the file
- * name), compile its {@code solution} cells against lib, then run the exercise's tests with the
- * JUnit 5 console launcher in a fresh JVM (small heap, hard kill at {@code --timeout}). A JVM that
- * dies in a test (System.exit, out of memory) costs that test only: the remaining tests run in a
- * new JVM. Prints a table per submission and a summary, writes a CSV gradebook and a JSON report,
- * and exits 0 whenever grading ran, whatever the scores.
+ * <p>Each notebook is graded by a {@link SubmissionGrader}: its exercise found ({@link Exercises}), its
+ * {@code solution} cells compiled ({@link SubmissionCompiler}), the exercise's tests run by the JUnit 5
+ * console launcher in a fresh JVM ({@link TestJvm}) inside a {@link Sandbox}, {@code --jobs} submissions at
+ * once. Where it cannot sandbox it refuses, unless {@code --no-sandbox}. Prints a table per submission and
+ * a summary (with {@code --timing}: the throughput), writes the CSV gradebook, the JSON report and a
+ * Markdown feedback file per submission ({@link Gradebook}), and exits 0 whenever grading ran, whatever
+ * the scores.
  *
  * <p>Every test JVM has the same class path (lib, its dependencies, the console launcher); the
  * submission's classes come through {@link Submission#PATH_PROPERTY}. That lets all of them share
