@@ -26,6 +26,9 @@ record SubmissionGrader(TestJvm jvm, int heapMb) {
 
     static final int MAX_LAUNCHES = 4;
 
+    /** System property: keep each submission's work folder (sources, classes, the test JVMs' logs) to debug the grader. */
+    static final String KEEP_PROPERTY = "course.grading.keep";
+
     /** Grades {@code notebookFile} for {@code student} in parallel slot {@code slot}; never throws for a bad submission. */
     SubmissionReport grade(Path notebookFile, String student, int slot) {
         long start = System.nanoTime();
@@ -79,7 +82,7 @@ record SubmissionGrader(TestJvm jvm, int heapMb) {
             return new SubmissionReport(student, file, ex.id(), "grader error", "the grader failed: " + e,
                     zero(tests, "not graded: grader error"), secondsSince(start));
         } finally {
-            if (work != null) {
+            if (work != null && !Boolean.getBoolean(KEEP_PROPERTY)) {
                 Directories.deleteTree(work);
             }
         }
