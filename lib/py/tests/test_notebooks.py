@@ -1,18 +1,30 @@
-"""Every committed notebook: well-formed, output-free, on the course kernel, and executed for real."""
+"""Every committed notebook: well-formed, output-free, on the course kernel, and executed for real on
+every machine shape asked for (COURSE_SHAPES, set by ``./course test --shapes``; plain by default):
+a failure names the notebook and the shape, e.g. ``test_executes_on_the_course_kernel[one-cpu-01-threads.ipynb]``."""
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import re
 import time
 
 import pytest
 
-from coursekit import notebooks, paths, runner
+from coursekit import notebooks, paths, runner, shapes
 
 ALL = notebooks.committed()
 IDS = [str(p.relative_to(paths.NOTEBOOKS)) for p in ALL]
-LESSON = re.compile(r"^\d\d-.*\.ipynb$")
+LESSON = notebooks.LESSON
+SHAPES = shapes.parse(os.environ.get("COURSE_SHAPES", "plain"))
+
+
+@pytest.fixture(scope="module", params=SHAPES, ids=[s.name for s in SHAPES])
+def shape(request):
+    """The machine shape, module-scoped so that pytest runs a shape's notebooks together, with the
+    background load (for a loaded shape) running through all of them and stopped after the last."""
+    with shapes.running(request.param, echo=shapes.TIMES.notes.append):
+        yield request.param
 
 
 def test_there_are_notebooks():
@@ -58,9 +70,10 @@ def _stream_text(executed: dict) -> str:
 
 
 @pytest.mark.parametrize("path", ALL, ids=IDS)
-def test_executes_on_the_course_kernel(path):
+def test_executes_on_the_course_kernel(path, shape):
     before = set(_course_workers())
-    result = runner.execute(path)
+    result = runner.execute(path, shape=shape)
+    shapes.TIMES.add(path, shape, result.seconds, result.ok)
     assert result.ok, result.line()
     executed = json.loads(result.executed.read_text())
     errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]

@@ -1,5 +1,7 @@
-package course.display;
+package course.chart;
 
+import course.display.Progress;
+import course.display.Show;
 import course.timing.SweepListener;
 
 /**

@@ -1,4 +1,4 @@
-package course.grading;
+package course.grading.batch;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

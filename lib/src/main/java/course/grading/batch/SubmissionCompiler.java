@@ -1,6 +1,6 @@
-package course.grading;
+package course.grading.batch;
 
-import course.exercises.Catalog;
+import course.grading.Feedback;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -28,12 +28,28 @@ import javax.tools.ToolProvider;
  */
 public final class SubmissionCompiler {
 
-    /** The imports the kernel's start-up script provides. */
-    public static final List<String> KERNEL_IMPORTS = List.of("java.util.*", "java.util.concurrent.*",
-            "java.util.concurrent.atomic.*", "java.util.concurrent.locks.*", "java.util.function.*",
-            "java.util.stream.*", "java.time.*", "java.nio.file.*", "java.io.*", "java.net.*", "java.net.http.*",
-            "course.display.*", "course.timing.*", "course.chart.*", "course.workload.*", "course.server.*",
-            "course.process.*", "course.python.*");
+    /** System property: the kernel's start-up script, when it is not at {@code lib/kernel/startup.jsh} next to lib. */
+    public static final String STARTUP_PROPERTY = "course.kernel.startup";
+
+    private static final Pattern STARTUP_IMPORT = Pattern.compile("^\\s*import\\s+((?:static\\s+)?[\\w.]+(?:\\.\\*)?)\\s*;\\s*$");
+
+    /**
+     * The imports the kernel's start-up script ({@code lib/kernel/startup.jsh}) gives every cell, read
+     * from that script so the grader compiles with exactly what the notebook has: "java.util.*",
+     * "static course.display.Show.show", ...
+     */
+    public static List<String> kernelImports() {
+        Path script = Path.of(System.getProperty(STARTUP_PROPERTY,
+                libLocation().getParent().getParent().resolve("kernel").resolve("startup.jsh").toString()));
+        try {
+            return Files.readAllLines(script).stream().map(STARTUP_IMPORT::matcher).filter(Matcher::matches)
+                    .map(m -> m.group(1).replaceAll("\\s+", " ")).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the kernel's start-up script " + script
+                    + " (the grader compiles with its imports): run the grader from a checkout of the course, or set -D"
+                    + STARTUP_PROPERTY, e);
+        }
+    }
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
@@ -46,8 +62,9 @@ public final class SubmissionCompiler {
      * @param classDir   where the class files are (null if compilation failed)
      * @param classNames the top-level classes compiled
      * @param errors     the first compiler errors, cell-relative ("cell 4, line 3: ..."); empty on success
+     * @param cellMap    where each cell starts in the assembled source, for {@link Feedback#CELLS_PROPERTY}
      */
-    public record Compiled(Path classDir, List<String> classNames, List<String> errors) {
+    public record Compiled(Path classDir, List<String> classNames, List<String> errors, String cellMap) {
 
         /** True if it compiled. */
         public boolean ok() {
@@ -62,11 +79,11 @@ public final class SubmissionCompiler {
     }
 
     /** The Java source the cells become, and where each cell starts in it. */
-    static String assemble(List<Notebook.Cell> cells, Catalog.Exercise exercise, List<Span> spans,
+    static String assemble(List<Notebook.Cell> cells, Exercises.Exercise exercise, List<Span> spans,
             java.util.function.Predicate<String> packageExists) {
         // a course package another part of lib has not shipped yet is skipped, as the kernel would fail on it too
-        List<String> imports = new ArrayList<>(KERNEL_IMPORTS.stream()
-                .filter(i -> !i.startsWith("course.") || packageExists.test(i.substring(0, i.length() - 2)))
+        List<String> imports = new ArrayList<>(kernelImports().stream()
+                .filter(i -> !i.startsWith("course.") || !i.endsWith(".*") || packageExists.test(i.substring(0, i.length() - 2)))
                 .map(i -> "import " + i + ";").toList());
         imports.add("import " + exercise.contractPackage() + ".*;");
         StringBuilder body = new StringBuilder();
@@ -127,7 +144,7 @@ public final class SubmissionCompiler {
     }
 
     /** Compiles {@code cells} for {@code exercise} into {@code outDir}. */
-    public static Compiled compile(List<Notebook.Cell> cells, Catalog.Exercise exercise, Path outDir) throws IOException {
+    public static Compiled compile(List<Notebook.Cell> cells, Exercises.Exercise exercise, Path outDir) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IOException("no Java compiler in this runtime: run the grader with a JDK 25 (not a JRE)");
@@ -148,7 +165,7 @@ public final class SubmissionCompiler {
         }
         Path srcDir = Files.createDirectories(outDir.resolve("src"));
         Path classes = Files.createDirectories(outDir.resolve("classes"));
-        Path file = srcDir.resolve("Submission.java");
+        Path file = srcDir.resolve(Feedback.SOURCE_FILE);
         Files.writeString(file, source);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
@@ -163,7 +180,7 @@ public final class SubmissionCompiler {
                     .map(d -> where(d, spans) + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
                     .toList();
             if (!ok) {
-                return new Compiled(null, List.of(), errors.isEmpty() ? List.of("does not compile: " + out) : errors);
+                return new Compiled(null, List.of(), errors.isEmpty() ? List.of("does not compile: " + out) : errors, "");
             }
         }
         List<String> names;
@@ -173,7 +190,9 @@ public final class SubmissionCompiler {
                     .map(n -> n.substring(0, n.length() - ".class".length()))
                     .sorted().toList();
         }
-        return new Compiled(classes, names, List.of());
+        String cellMap = spans.stream().map(sp -> sp.cell() + ":" + sp.firstLine() + ":" + sp.lineCount())
+                .collect(java.util.stream.Collectors.joining(","));
+        return new Compiled(classes, names, List.of(), cellMap);
     }
 
     private static String where(Diagnostic<? extends JavaFileObject> d, List<Span> spans) {

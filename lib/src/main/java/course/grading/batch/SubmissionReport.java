@@ -1,5 +1,7 @@
-package course.grading;
+package course.grading.batch;
 
+import course.grading.CheckResult;
+import course.grading.TestOutcome;
 import java.util.List;
 
 /**
@@ -34,5 +36,22 @@ public record SubmissionReport(String student, String file, String exercise, Str
     /** Score in percent. */
     public double percent() {
         return TestOutcome.percent(tests);
+    }
+
+    /**
+     * The student's feedback in Markdown: what the notebook's check cell shows
+     * ({@link CheckResult#feedback()}), under a heading naming the file, with the reason the
+     * submission could not be graded normally, if any.
+     */
+    public String feedback() {
+        StringBuilder md = new StringBuilder("# Feedback: ").append(student).append('\n').append('\n')
+                .append("`").append(file).append("` (").append(status).append(")\n\n");
+        if (!reason.isEmpty()) {
+            md.append("**").append(reason.replace("\n", " ")).append("**\n\n");
+        }
+        if (!tests.isEmpty()) {
+            md.append(new CheckResult(exercise, tests).feedback());
+        }
+        return md.toString();
     }
 }

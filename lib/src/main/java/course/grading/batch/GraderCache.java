@@ -1,6 +1,7 @@
-package course.grading;
+package course.grading.batch;
 
-import course.exercises.Catalog;
+import course.grading.GradedTest;
+import course.grading.Submission;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,10 +58,14 @@ final class GraderCache {
         return root.resolve("target").resolve("aot");
     }
 
+    /** Where the instructor notebooks are in a checkout of the course: {@code lib/instructor/exercises}. */
+    static Path instructorDirectory() {
+        return SubmissionCompiler.libLocation().getParent().getParent().resolve("instructor").resolve("exercises");
+    }
+
     /** The instructor notebooks, if this is a checkout of the course. */
     static Optional<Path> instructorNotebooks() {
-        Path lib = SubmissionCompiler.libLocation().getParent().getParent();
-        Path dir = lib.resolve("instructor").resolve("exercises");
+        Path dir = instructorDirectory();
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
@@ -84,7 +89,7 @@ final class GraderCache {
             List<String> dirs = new ArrayList<>();
             List<String> classes = new ArrayList<>();
             List<String> selectors = new ArrayList<>();
-            for (Catalog.Exercise ex : Catalog.all()) {
+            for (Exercises.Exercise ex : Exercises.all()) {
                 Path nb = sources.get().resolve(ex.id() + ".ipynb");
                 if (!Files.exists(nb)) {
                     continue;

@@ -1,4 +1,4 @@
-package course.grading;
+package course.grading.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -27,7 +27,7 @@ class GraderInternalsTest {
                 "    BigInteger big = BigInteger.ONE;",
                 "}");
         List<Notebook.Cell> cells = List.of(new Notebook.Cell(3, "code", List.of("solution"), cell));
-        String source = SubmissionCompiler.assemble(cells, Fixtures.exercise("09-processes"), new ArrayList<>(), pkg -> true);
+        String source = SubmissionCompiler.assemble(cells, Exercises.byId("09-processes").orElseThrow(), new ArrayList<>(), pkg -> true);
         assertTrue(source.contains("        import java.nio.file.*;\n        public class Inner {}"), source);
         assertTrue(source.startsWith("import ") && source.contains("import java.math.BigInteger;\n"), source);
         assertEquals(1, source.lines().filter(l -> l.equals("import java.nio.file.*;")).count(),
@@ -35,6 +35,32 @@ class GraderInternalsTest {
         assertEquals(2, SubmissionCompiler.textBlockDelimiters("String a = \"\"\"x\"\"\";"));
         assertEquals(1, SubmissionCompiler.textBlockDelimiters("    static final String SRC = \"\"\""));
         assertEquals(0, SubmissionCompiler.textBlockDelimiters("// a comment with \"\"\" in it"));
+    }
+
+    @Test
+    void aSolutionCallingShowWithATableCompilesWithTheKernelsImports(@TempDir Path dir) throws Exception {
+        List<String> imports = SubmissionCompiler.kernelImports();
+        assertTrue(imports.contains("static course.display.Show.show") && imports.contains("tech.tablesaw.api.Table"), imports.toString());
+        String cell = "class ShowsTable {\n    static void go() { show(Table.create(\"t\")); }\n}";
+        List<Notebook.Cell> cells = List.of(new Notebook.Cell(4, "code", List.of("solution"), cell));
+        SubmissionCompiler.Compiled c = SubmissionCompiler.compile(cells, Exercises.byId("01-threads").orElseThrow(), dir);
+        assertTrue(c.ok(), c.errors().toString());
+        assertEquals(List.of("ShowsTable"), c.classNames());
+        assertTrue(c.cellMap().startsWith("4:"), c.cellMap());
+    }
+
+    @Test
+    void theExercisesAreTheGradedTestClassesOneForEachInstructorNotebook() throws Exception {
+        List<String> notebooks;
+        try (var list = Files.list(GraderCache.instructorDirectory())) {
+            notebooks = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb"))
+                    .map(n -> n.substring(0, n.length() - ".ipynb".length())).sorted().toList();
+        }
+        assertEquals(notebooks, Exercises.all().stream().map(Exercises.Exercise::id).toList());
+        for (Exercises.Exercise ex : Exercises.all()) {
+            assertEquals(ex.id(), ex.testClass().getAnnotation(course.grading.Graded.class).value());
+            assertTrue(ex.title().startsWith("Exercise " + ex.id().substring(0, 2)), ex.title());
+        }
     }
 
     @Test
