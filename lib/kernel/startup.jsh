@@ -20,4 +20,5 @@ import course.server.*;
 import course.process.*;
 import course.python.*;
 import course.litmus.*;
+import course.trace.*;
 import static course.display.Show.show;

@@ -92,7 +92,8 @@ def main(argv=None) -> int:
     p = sub.add_parser("run", help="execute notebooks headless through the course kernel")
     p.add_argument("notebooks", nargs="*")
     p.add_argument("--timeout", type=int, default=int(os.environ.get("COURSE_CELL_TIMEOUT", runner.DEFAULT_CELL_TIMEOUT)))
-    p.add_argument("--shape", help=f"machine shape(s): all, or comma-separated {', '.join(shapes.SHAPES)}")
+    p.add_argument("--shape", help="machine shape(s): all, or comma-separated names: "
+                   + "; ".join(f"{n} ({s.about})" for n, s in shapes.SHAPES.items()))
     p.add_argument("--cpus", type=int, help="pin the kernel (and what it starts) to this many CPUs (taskset)")
     p.add_argument("--load", type=int, default=0, help="keep this many threads of another process busy meanwhile")
     p.add_argument("--binder", action="store_true", help="the kernel heap and JVM settings binder/start gives a session")

@@ -256,6 +256,20 @@ public final class Charts {
     }
 
     /**
+     * What each thread did over time, from a {@link course.trace.ThreadStates} recording: one row per
+     * thread, coloured by state (running, blocked, waiting, parked, sleeping).
+     */
+    public static Chart threadStates(course.trace.StateTimeline timeline) {
+        return threadStates(timeline, "Thread states over time");
+    }
+
+    /** {@link #threadStates(course.trace.StateTimeline)} with a title of your own. */
+    public static Chart threadStates(course.trace.StateTimeline timeline, String title) {
+        Objects.requireNonNull(timeline, "timeline");
+        return StateChart.draw(timeline, title);
+    }
+
+    /**
      * Any x-y data: one line per entry, each point a {@code double[] {x, y}}.
      * <pre>{@code Charts.line("Throughput", "clients", "requests/s", Map.of("blocking", List.of(new double[] {1, 90}, new double[] {2, 170})))}</pre>
      */

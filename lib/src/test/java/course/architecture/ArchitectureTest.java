@@ -35,6 +35,8 @@ class ArchitectureTest {
 
     /** The batch tools of the grader: the only lib code outside the exercises that may know them (the catalogue). */
     static final String GRADING_TOOLS = "course.grading.batch..";
+    /** Helpers of particular lessons: {@code course.lessonNN} (one lesson) and {@code course.workers} (the processes lessons). */
+    static final String[] LESSON_HELPERS = {"course.lesson..", "course.workers.."};
     /** The grading API exercise tests are written against. */
     static final String GRADING_API = "course.grading";
 
@@ -78,7 +80,7 @@ class ArchitectureTest {
 
     @Test
     void chartDrawsWhatTimingMeasuresAndDisplaysItself() {
-        onlyUses("chart", "display", "timing", "platform");
+        onlyUses("chart", "display", "timing", "trace", "platform");
     }
 
     @Test
@@ -87,6 +89,7 @@ class ArchitectureTest {
         onlyUses("workload", "server", "platform");
         onlyUses("python", "platform");
         onlyUses("litmus", "platform");
+        onlyUses("trace", "platform");
     }
 
     @Test
@@ -112,17 +115,26 @@ class ArchitectureTest {
 
     @Test
     void lessonHelpersAreLeaves() {
-        classes().that().resideInAPackage("course..").and(not(resideInAnyPackage("course.lesson..")))
-                .should().onlyDependOnClassesThat(not(resideInAnyPackage("course.lesson..")))
-                .because("a lesson's helpers serve that lesson's notebook; nothing in lib builds on them")
+        classes().that().resideInAPackage("course..").and(not(resideInAnyPackage(LESSON_HELPERS)))
+                .should().onlyDependOnClassesThat(not(resideInAnyPackage(LESSON_HELPERS)))
+                .because("lesson helpers serve their lessons' notebooks; nothing in lib builds on them")
                 .check(lib);
     }
 
     @Test
-    void aLessonUsesNoOtherLesson() {
+    void aLessonHelperPackageUsesNoOther() {
         slices().matching("course.(lesson*)..").should().notDependOnEachOther()
                 .allowEmptyShould(true)
                 .check(lib);
+        noClasses().that().resideInAPackage("course.lesson..")
+                .should().dependOnClassesThat().resideInAPackage("course.workers..")
+                .allowEmptyShould(true)
+                .check(lib);
+    }
+
+    @Test
+    void workerProgramsRunOnTheProcessLayer() {
+        onlyUses("workers", "process", "workload", "platform");
     }
 
     @Test

@@ -173,6 +173,27 @@ class ChartsTest {
     }
 
     @Test
+    void threadStatesDrawARowPerThreadInTheStatesColours() throws Exception {
+        var rows = java.util.List.of(
+                new course.trace.StateTimeline.Row("w-1", java.util.List.of(
+                        new course.trace.StateTimeline.Segment(course.trace.RunState.RUNNING, 0, 40_000_000),
+                        new course.trace.StateTimeline.Segment(course.trace.RunState.BLOCKED, 40_000_000, 90_000_000))),
+                new course.trace.StateTimeline.Row("w-2", java.util.List.of(
+                        new course.trace.StateTimeline.Segment(course.trace.RunState.PARKED, 0, 90_000_000))));
+        var timeline = new course.trace.StateTimeline(rows, java.time.Duration.ofMillis(1), 90,
+                java.time.Duration.ofMillis(90), 2, false);
+        Chart chart = Charts.threadStates(timeline);
+        var plot = (XYPlot) chart.chart().getPlot();
+        assertEquals(course.trace.RunState.values().length, plot.getDataset().getSeriesCount(), "a series (legend entry) per state");
+        assertEquals(1, plot.getDataset().getItemCount(course.trace.RunState.BLOCKED.ordinal()));
+        var symbols = ((org.jfree.chart.axis.SymbolAxis) plot.getRangeAxis()).getSymbols();
+        assertEquals(java.util.List.of("w-1", "w-2"), java.util.List.of(symbols));
+        var image = decode(chart);
+        assertTrue(hasColor(image, StateChart.COLORS.get(course.trace.RunState.BLOCKED)));
+        assertTrue(hasColor(image, StateChart.COLORS.get(course.trace.RunState.PARKED)));
+    }
+
+    @Test
     void aTimelineWithManyThreadsGrowsTaller() {
         var tl = Timeline.start();
         var threads = new ArrayList<Thread>();
