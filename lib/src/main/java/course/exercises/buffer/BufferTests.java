@@ -8,6 +8,7 @@ import course.grading.Stress;
 import course.grading.Submission;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -169,6 +170,55 @@ public class BufferTests {
             }
             require(taken.get() == threads / 2 * perThread, "took %,d of %,d items", taken.get(), threads / 2 * perThread);
         });
+    }
+
+    @Test
+    @Order(6)
+    @Points(2)
+    @DisplayName("an interrupted put gives up and leaves the buffer usable")
+    void interruptedWaiterLeaves() throws Exception {
+        BoundedBuffer<Integer> b = buffer(1);
+        Stress.bounded("fill", LIMIT, Map.of(), () -> {
+            b.put(1);
+            return null;
+        });
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread producer = Thread.ofPlatform().daemon().name("producer").start(() -> {
+            try {
+                b.put(2);
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        require(!outcome.isDone() && !waitFor(outcome, 200), "put did not wait: a second item went into a buffer of capacity 1");
+        producer.interrupt();
+        require(waitFor(outcome, 1000), "interruption ignored: a put waiting on a full buffer was interrupted and went on"
+                + " waiting (let InterruptedException propagate out of put, do not catch it inside the loop)");
+        require(outcome.getNow(null) instanceof InterruptedException, "an interrupted put should throw InterruptedException, it %s",
+                outcome.getNow(null) == null ? "returned normally" : "threw " + outcome.getNow(null));
+        int first;
+        try {
+            first = Stress.bounded("take", Duration.ofSeconds(2), Map.of(b, "the buffer"), b::take);
+        } catch (AssertionError e) {
+            if (String.valueOf(e.getMessage()).startsWith("hang")) {
+                throw new AssertionError("the lock stayed held after an interrupted put: take could not get it (the interrupted"
+                        + " await threw past your unlock: unlock in a finally block)", e);
+            }
+            throw e;
+        }
+        require(first == 1, "took %d first, expected 1", first);
+        int size = Stress.bounded("size", Duration.ofSeconds(2), Map.of(b, "the buffer"), b::size);
+        require(size == 0, "the interrupted put still added its item: size() is %d after taking the only item", size);
+    }
+
+    private static boolean waitFor(CompletableFuture<?> f, long ms) throws InterruptedException {
+        try {
+            f.get(ms, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return f.isDone();
+        }
     }
 
     private interface Action {
