@@ -2,7 +2,7 @@
 // bug_class: work split (last chunk runs past the end)
 // expect_fail: sumSplitsExactly
 // may_fail: sumMatchesSequential
-// feedback: ArrayIndexOutOfBoundsException
+// feedback: an element was skipped
 // about: rounds the chunk size up but never clamps the end to the array length
 // ==== cell 01-threads-08
 class ThreadSum implements ParallelSum {

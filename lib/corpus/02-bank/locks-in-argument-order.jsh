@@ -1,7 +1,7 @@
 // kind: bug
 // bug_class: lock-order deadlock (locks taken in argument order)
-// expect_fail: noDeadlockOpposite, noDeadlockRing
-// may_fail: totalConserved, transfersAreAtomic, noDeadlockOnTies
+// expect_fail: noDeadlockOpposite
+// may_fail: noDeadlockRing, totalConserved, transfersAreAtomic, noDeadlockOnTies
 // feedback: deadlock
 // about: from first, then to: A->B and B->A each hold one lock and wait for the other
 // ==== cell 02-bank-05

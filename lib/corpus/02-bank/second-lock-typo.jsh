@@ -1,7 +1,7 @@
 // kind: bug
 // bug_class: lost update (the same account locked twice, the other never)
-// expect_fail: totalConserved, transfersAreAtomic
-// may_fail: noDeadlockOpposite, noDeadlockRing, noDeadlockOnTies
+// expect_fail: totalConserved
+// may_fail: transfersAreAtomic, noDeadlockOpposite, noDeadlockRing, noDeadlockOnTies
 // feedback: lost update
 // about: a copy-paste slip in picking the second lock
 // ==== cell 02-bank-05

@@ -1,6 +1,6 @@
 // kind: bug
 // bug_class: cancellation ignored (cancel(false) does not stop running tasks)
-// expect_fail: failureCancelsRest
+// expect_fail: failureCancelsRest, interruptedCallerCancels
 // feedback: not cancelled
 // about: cancel(false) only removes tasks that have not started; running ones finish
 // ==== cell 05-pools-05
@@ -16,7 +16,7 @@ class OrderedMapper implements PoolMapper {
             for (int done = 0; done < futures.size(); done++) {
                 completion.take().get();
             }
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | InterruptedException e) {
             futures.forEach(future -> future.cancel(false)); // don't interrupt anyone
             throw e;
         }

@@ -17,7 +17,7 @@ class OrderedMapper implements PoolMapper {
             for (int done = 0; done < futures.size(); done++) {
                 results.add(completion.take().get());
             }
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | InterruptedException e) {
             futures.forEach(future -> future.cancel(true));
             throw e;
         }

@@ -1,6 +1,6 @@
 // kind: bug
 // bug_class: cancellation missing (the other tasks run on after a failure)
-// expect_fail: failureCancelsRest
+// expect_fail: failureCancelsRest, interruptedCallerCancels
 // feedback: not cancelled
 // about: fail-fast for the caller, but the remaining tasks keep the pool busy
 // ==== cell 05-pools-05

@@ -16,7 +16,7 @@ class OrderedMapper implements PoolMapper {
             for (int done = 0; done < futures.size(); done++) {
                 completion.take().get();
             }
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | InterruptedException e) {
             pool.shutdownNow(); // stop everything at once
             throw e;
         }

@@ -1,7 +1,7 @@
 // kind: bug
 // bug_class: sequential instead of concurrent (waits for each task before submitting the next)
 // expect_fail: runsConcurrentlyOnPool
-// may_fail: failureCancelsRest
+// may_fail: failureCancelsRest, interruptedCallerCancels
 // feedback: secretly sequential
 // about: the pool never has more than one task
 // ==== cell 05-pools-05

@@ -16,7 +16,7 @@ class OrderedMapper implements PoolMapper {
             for (Future<R> future : futures) {
                 results.add(future.get());
             }
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | InterruptedException e) {
             futures.forEach(future -> future.cancel(true));
             throw e;
         }

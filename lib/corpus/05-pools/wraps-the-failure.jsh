@@ -16,6 +16,9 @@ class OrderedMapper implements PoolMapper {
             for (int done = 0; done < futures.size(); done++) {
                 completion.take().get();
             }
+        } catch (InterruptedException e) {
+            futures.forEach(future -> future.cancel(true));
+            throw e;
         } catch (ExecutionException e) {
             futures.forEach(future -> future.cancel(true));
             throw new ExecutionException("map failed", e);

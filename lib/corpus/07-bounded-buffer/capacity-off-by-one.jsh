@@ -1,7 +1,7 @@
 // kind: bug
 // bug_class: limit exceeded (capacity + 1 items fit)
 // expect_fail: putBlocksWhenFull
-// may_fail: noLostOrDuplicated
+// may_fail: noLostOrDuplicated, interruptedWaiterLeaves
 // feedback: put did not wait
 // about: waits only when the buffer already holds more than capacity items
 // ==== cell 07-bounded-buffer-05

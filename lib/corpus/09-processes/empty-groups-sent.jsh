@@ -35,7 +35,7 @@ class CountWordsSource {
         public class CountWords implements WorkerTask {
             public String apply(String input) throws Exception {
                 Map<String, Long> counts = new HashMap<>();
-                for (String file : input.split("\n")) {
+                for (String file : input.split("\\n")) {
                     String text = Files.readString(Path.of(file));
                     StringBuilder word = new StringBuilder();
                     for (int i = 0; i <= text.length(); i++) {

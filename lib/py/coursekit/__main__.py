@@ -91,6 +91,7 @@ def main(argv=None) -> int:
     c.add_argument("--exercise", help="only this exercise (its id, e.g. 01-threads)")
     c.add_argument("--sample", type=int, default=0, help="only N entries, spread over exercises and kinds")
     c.add_argument("--seed", type=int, default=0, help="which sample (default 0)")
+    c.add_argument("--references", action="store_true", help="add each exercise's reference solution (<id>--reference)")
     c = csub.add_parser("list", help="one line per entry")
     c.add_argument("--exercise")
     p.set_defaults(func=corpus.main)

@@ -158,10 +158,21 @@ def notebook(entry: Entry, instructor: pathlib.Path = INSTRUCTOR, student: pathl
     return nb
 
 
+def reference(exercise: str) -> Entry:
+    """The instructor's own solution as an entry that changes nothing (it must score 100% like a correct one)."""
+    return Entry(exercise=exercise, name="reference", kind="correct", bug_class="", expect_fail=(), may_fail=(),
+                 feedback="", about="the reference solution", cells={}, path=INSTRUCTOR / f"{exercise}.ipynb")
+
+
 def materialize(outdir: pathlib.Path, exercise: str | None = None, n: int = 0, seed: int = 0,
-                corpus: pathlib.Path = CORPUS) -> dict:
-    """Writes each chosen entry's notebook and expected.json under outdir; returns the expectations."""
+                corpus: pathlib.Path = CORPUS, references: bool = False) -> dict:
+    """Writes each chosen entry's notebook and expected.json under outdir; returns the expectations.
+
+    With references, each exercise's reference solution is added as the entry <exercise>--reference.
+    """
     chosen = sample(entries(corpus, exercise), n, seed)
+    if references:
+        chosen += [reference(x) for x in sorted({e.exercise for e in entries(corpus, exercise)})]
     expected = {}
     outdir.mkdir(parents=True, exist_ok=True)
     for e in chosen:
@@ -180,7 +191,8 @@ def main(args) -> int:
             for e in entries(exercise=args.exercise):
                 print(f"{e.id:60} {e.kind:8} {e.bug_class}")
             return 0
-        expected = materialize(pathlib.Path(args.outdir), args.exercise, args.sample, args.seed)
+        expected = materialize(pathlib.Path(args.outdir), args.exercise, args.sample, args.seed,
+                               references=args.references)
     except CorpusError as e:
         print(f"corpus: {e}")
         return 2

@@ -66,6 +66,14 @@ def test_cells_the_entry_leaves_alone_hold_the_reference_without_markers(tmp_pat
     assert "workers[t].start();" in solutions[1].source
 
 
+def test_references_are_added_as_correct_entries_on_request(tmp_path):
+    expected = corpus.materialize(tmp_path, exercise="13-virtual-threads", references=True)
+    assert expected["13-virtual-threads--reference"]["kind"] == "correct"
+    nb = nbformat.read(tmp_path / "13-virtual-threads--reference" / "13-virtual-threads.ipynb", as_version=4)
+    solution = next(c for c in nb.cells if "solution" in c.metadata.get("tags", []))
+    assert "newVirtualThreadPerTaskExecutor" in solution.source and "BEGIN SOLUTION" not in solution.source
+
+
 def test_sample_is_reproducible_and_spread(tmp_path):
     all_entries = corpus.entries()
     a = corpus.sample(all_entries, 14, seed=3)
