@@ -2,7 +2,7 @@
 // bug_class: check-then-act (the full/empty check is made without the lock)
 // expect_fail: noLostOrDuplicated
 // may_fail: noLostWakeup
-// feedback: null
+// feedback: under one lock
 // about: waits for room by polling outside the lock, then adds under it: two producers both see one free slot
 // ==== cell 07-bounded-buffer-05
 class MyBuffer<T> implements BoundedBuffer<T> {

@@ -2,7 +2,7 @@
 // bug_class: lost wake-up guard (if instead of while around wait)
 // expect_fail: noLostOrDuplicated
 // may_fail: noLostWakeup
-// feedback: wait in a while loop
+// feedback: while loop
 // about: a woken thread does not re-check: another thread may have taken the slot or the item first
 // ==== cell 07-bounded-buffer-05
 class MyBuffer<T> implements BoundedBuffer<T> {

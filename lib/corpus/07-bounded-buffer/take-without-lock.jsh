@@ -2,7 +2,7 @@
 // bug_class: atomicity violation (take changes the deque without the lock)
 // expect_fail: noLostOrDuplicated
 // may_fail: noLostWakeup, fifo, takeBlocksWhenEmpty, putBlocksWhenFull, interruptedWaiterLeaves
-// feedback: lost
+// feedback: one lock
 // about: put is guarded, take only waits under the lock and then removes outside it
 // ==== cell 07-bounded-buffer-05
 class MyBuffer<T> implements BoundedBuffer<T> {

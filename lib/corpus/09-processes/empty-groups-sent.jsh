@@ -1,7 +1,7 @@
 // kind: bug
 // bug_class: work split (more workers than files: empty groups sent)
 // expect_fail: edgeCases
-// feedback: edgeCases-placeholder
+// feedback: task failed on input ''
 // about: every worker gets a group, empty or not, and the worker reads every line as a path
 // ==== cell 09-processes-6
 class ProcessWordCounter implements WordCounter {

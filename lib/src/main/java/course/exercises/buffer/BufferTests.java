@@ -145,7 +145,8 @@ public class BufferTests {
                     + " thread took the item first: check and remove under one lock, and wait in a while loop)", nulls.get());
             require(lost == 0 && duplicated == 0, "lost %,d and duplicated %,d of %,d items (e.g. item %d): guard every access to the buffer with one lock",
                     lost, duplicated, total, example);
-            require(maxSize.get() <= 4, "capacity exceeded: saw %d items in a buffer of capacity 4 (wait in a while loop, not an if)", maxSize.get());
+            require(maxSize.get() <= 4, "capacity exceeded: saw %d items in a buffer of capacity 4 (check the size and add under"
+                    + " one lock, and wait in a while loop, not an if)", maxSize.get());
         });
     }
 
