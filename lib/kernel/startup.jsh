@@ -19,4 +19,5 @@ import course.workload.*;
 import course.server.*;
 import course.process.*;
 import course.python.*;
+import course.litmus.*;
 import static course.display.Show.show;

@@ -20,9 +20,12 @@ import time
 from . import kernel, paths
 
 AOT_DIR = paths.TARGET / "aot"
-CACHE = AOT_DIR / "kernel.aot"
-CONFIG = AOT_DIR / "kernel.aotconf"
-SIGNATURE = AOT_DIR / "kernel.signature"
+CACHE = AOT_DIR / "kernel.aot"  # the kernelspec's; JJava's own main class (for ./course bench) has stock.aot
+
+
+def cache_path(how: kernel.Launch) -> pathlib.Path:
+    return AOT_DIR / f"{how.name}.aot"
+
 
 # What a typical first cell of a lesson does: enough to pull the chart, table and timing classes in.
 TRAINING_CELLS = [
@@ -35,39 +38,45 @@ TRAINING_CELLS = [
 ]
 
 
-def _files() -> list[pathlib.Path]:
-    jars = [kernel.installed_jar(), paths.LIB_JAR, *sorted(paths.LIB_DEPS.glob("*.jar"))]
-    return jars + [paths.STARTUP_SCRIPT]
+def _files(how: kernel.Launch) -> list[pathlib.Path]:
+    jars = [pathlib.Path(p) for p in how.classpath.split(":") if not p.endswith("*")]
+    jars += sorted(paths.LIB_DEPS.glob("*.jar"))
+    return [f for f in jars if f.is_file()] + [paths.STARTUP_SCRIPT]
 
 
-def signature(java_home: str, heap_size: str) -> str:
-    """Everything the cache depends on: JDK, flags, and the size and time of every jar."""
+def signature(java_home: str, how: kernel.Launch) -> str:
+    """Everything the cache depends on: JDK, flags, main class, environment, training cells, and the size and
+    modification time of every jar. Times count in whole seconds, as the JVM's own check of the cache's jars
+    does: an image layer (Binder's) keeps only whole seconds, and a cache must not look stale there."""
     h = hashlib.sha256()
     h.update(java_home.encode())
-    h.update(json.dumps(kernel.jvm_flags(heap_size)).encode())
-    for f in _files():
+    h.update(json.dumps([how.main, how.flags, how.classpath, how.env, TRAINING_CELLS]).encode())
+    for f in _files(how):
         st = f.stat()
-        h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    h.update(json.dumps(TRAINING_CELLS).encode())
+        h.update(f"{f}:{st.st_size}:{int(st.st_mtime)}\n".encode())
     return h.hexdigest()
 
 
-def fresh(java_home: str, heap_size: str) -> bool:
+def _signature_file(how: kernel.Launch) -> pathlib.Path:
+    return AOT_DIR / f"{how.name}.signature"
+
+
+def fresh(java_home: str, how: kernel.Launch) -> bool:
     try:
-        return CACHE.is_file() and SIGNATURE.read_text() == signature(java_home, heap_size)
+        return cache_path(how).is_file() and _signature_file(how).read_text() == signature(java_home, how)
     except OSError:
         return False
 
 
-def _train(java: str, heap_size: str, java_home: str) -> None:
+def _train(java: str, how: kernel.Launch, config: pathlib.Path) -> None:
     from jupyter_client.kernelspec import KernelSpec
     from jupyter_client.manager import KernelManager
 
-    jar = kernel.installed_jar()
-    argv = [java, *kernel.jvm_flags(heap_size), "-XX:AOTMode=record", f"-XX:AOTConfiguration={CONFIG}",
-            "-Xlog:aot=off", "-Xlog:cds=off", "-cp", kernel.launch_classpath(jar), kernel.MAIN_CLASS, "{connection_file}"]
+    argv = how.argv(java)
+    at = argv.index("-cp")
+    argv[at:at] = ["-XX:AOTMode=record", f"-XX:AOTConfiguration={config}", "-Xlog:aot=off", "-Xlog:cds=off"]
     km = KernelManager()
-    km._kernel_spec = KernelSpec(argv=argv, env=kernel.kernel_env(java_home), display_name="aot-training",
+    km._kernel_spec = KernelSpec(argv=argv, env=how.env, display_name="aot-training",
                                  language="java", interrupt_mode="message")
     km.start_kernel()
     kc = km.client()
@@ -91,36 +100,37 @@ def _train(java: str, heap_size: str, java_home: str) -> None:
         km.cleanup_resources()
 
 
-def build(java_home: str, heap_size: str | None = None, force: bool = False) -> pathlib.Path | None:
-    """Trains and creates the cache if it is missing or stale; returns it, or None if it could not be made."""
-    heap_size = heap_size or kernel.heap()
+def build(java_home: str, heap_size: str | None = None, force: bool = False, stock: bool = False) -> pathlib.Path | None:
+    """Trains and creates the cache if it is missing or stale; returns it, or None if it could not be made.
+    ``stock``: the cache of JJava's own main class as the kernelspec used to launch it (for ./course bench)."""
+    how = kernel.launch(java_home, heap_size or kernel.heap(), stock=stock)
+    cache, sig = cache_path(how), _signature_file(how)
+    config = cache.with_suffix(".aotconf")
     if os.environ.get("COURSE_AOT", "1") == "0":
         return None
-    if not force and fresh(java_home, heap_size):
-        return CACHE
+    if not force and fresh(java_home, how):
+        return cache
     java = str(pathlib.Path(java_home) / "bin" / "java")
     AOT_DIR.mkdir(parents=True, exist_ok=True)
-    for f in (CACHE, CONFIG, SIGNATURE):
+    for f in (cache, config, sig):
         f.unlink(missing_ok=True)
     print("Training the kernel's AOT cache (once per lib build; about 15 s)...", file=sys.stderr)
     t0 = time.monotonic()
     try:
-        _train(java, heap_size, java_home)
-        if not CONFIG.is_file():
+        _train(java, how, config)
+        if not config.is_file():
             print("  AOT training wrote no configuration; the kernel starts without a cache.", file=sys.stderr)
             return None
-        jar = kernel.installed_jar()
         create = subprocess.run(
-            [java, *kernel.jvm_flags(heap_size), "-XX:AOTMode=create", f"-XX:AOTConfiguration={CONFIG}",
-             f"-XX:AOTCache={CACHE}", "-cp", kernel.launch_classpath(jar), kernel.MAIN_CLASS],
-            capture_output=True, text=True, timeout=300)
-        CONFIG.unlink(missing_ok=True)
-        if create.returncode != 0 or not CACHE.is_file():
+            [java, *how.flags, "-XX:AOTMode=create", f"-XX:AOTConfiguration={config}", f"-XX:AOTCache={cache}",
+             "-cp", how.classpath, how.main], capture_output=True, text=True, timeout=300)
+        config.unlink(missing_ok=True)
+        if create.returncode != 0 or not cache.is_file():
             print(f"  AOT cache creation failed; the kernel starts without one:\n{create.stderr[-2000:]}", file=sys.stderr)
             return None
     except Exception as e:  # never block set-up on an optimisation
         print(f"  AOT training failed ({e}); the kernel starts without a cache.", file=sys.stderr)
         return None
-    SIGNATURE.write_text(signature(java_home, heap_size))
-    print(f"  AOT cache ready in {time.monotonic() - t0:.1f} s ({CACHE.stat().st_size / 1e6:.0f} MB).", file=sys.stderr)
-    return CACHE
+    sig.write_text(signature(java_home, how))
+    print(f"  AOT cache ready in {time.monotonic() - t0:.1f} s ({cache.stat().st_size / 1e6:.0f} MB).", file=sys.stderr)
+    return cache

@@ -47,11 +47,11 @@ def run(java_home: str, samples: int = 5, lessons: bool = True) -> int:
     java = f"{java_home}/bin/java"
     heap = kernel.heap()
     cache = aot.build(java_home, heap)
-    env = kernel.kernel_env(java_home)
-    jar = kernel.installed_jar()
-    configs = [("no AOT cache", kernel.kernel_argv(java, jar, heap, None))]
+    how = kernel.launch(java_home, heap)
+    env = how.env
+    configs = [("no AOT cache", how.argv(java))]
     if cache:
-        configs.append(("AOT cache", kernel.kernel_argv(java, jar, heap, cache)))
+        configs.append(("AOT cache", how.argv(java, cache)))
     print(f"Kernel start, {samples} cold starts each, {os.cpu_count()} cores (goals: ready <= 1.5 s, first chart <= 2.5 s)")
     results = {}
     # Alternate configurations so that machine load drifts hit both alike.

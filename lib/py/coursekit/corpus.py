@@ -25,11 +25,11 @@ import random
 
 import nbformat
 
-from . import paths
+from . import paths, release
 
 CORPUS = paths.ROOT / "lib" / "corpus"
-INSTRUCTOR = paths.ROOT / "lib" / "instructor" / "exercises"
-STUDENT = paths.NOTEBOOKS / "exercises"
+INSTRUCTOR = release.INSTRUCTOR
+STUDENT = release.STUDENT
 CELL_MARK = "// ==== cell "
 KEYS = ("kind", "bug_class", "expect_fail", "may_fail", "feedback", "about")
 KINDS = ("bug", "correct")
@@ -133,7 +133,7 @@ def sample(all_entries: list[Entry], n: int, seed: int = 0) -> list[Entry]:
 def strip_markers(source: str) -> str:
     """The reference text of a solution cell as a student would submit it: marker lines removed."""
     return "\n".join(line for line in source.split("\n")
-                     if not line.strip().startswith(("// BEGIN SOLUTION", "// END SOLUTION")))
+                     if not line.strip().startswith((release.BEGIN, release.END)))
 
 
 def notebook(entry: Entry, instructor: pathlib.Path = INSTRUCTOR, student: pathlib.Path = STUDENT):

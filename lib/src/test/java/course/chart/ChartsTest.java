@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import course.display.MimeBundle;
+import course.display.Show;
 import course.timing.Machine;
 import course.timing.Sample;
 import course.timing.SweepResult;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +109,17 @@ class ChartsTest {
         assertEquals(760, image.getWidth());
         assertEquals(420, image.getHeight());
         assertTrue(hasColor(image, Style.color(0)) && hasColor(image, Style.color(1)));
+    }
+
+    @Test
+    void aChartIsADisplayableThatShowsAsItsOwnPng() throws IOException {
+        Chart chart = Charts.times(sweep()).size(300, 200);
+        MimeBundle bundle = Show.toMime(chart);
+        byte[] png = Base64.getDecoder().decode(bundle.data().get(MimeBundle.PNG));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(300, image.getWidth());
+        assertEquals(200, image.getHeight());
+        assertTrue(bundle.plainText().startsWith("chart: "), bundle.plainText());
     }
 
     @Test
