@@ -2,6 +2,7 @@ package course.exercises.async;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -145,6 +146,7 @@ public class AsyncTests {
     @Order(5)
     @Points(2)
     @DisplayName("a slow request times out on its own")
+    @DependsOn({"failureAtItsPosition"})
     void perRequestTimeout() throws Exception {
         try (LocalServer server = LocalServer.start(); HttpClient client = client()) {
             List<URI> uris = List.of(server.uri("/item/0"), server.uri("/item/1?latency=4000"), server.uri("/item/2"));

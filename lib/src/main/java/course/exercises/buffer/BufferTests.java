@@ -2,6 +2,7 @@ package course.exercises.buffer;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -98,6 +99,7 @@ public class BufferTests {
     @Order(4)
     @Points(3)
     @DisplayName("no item lost or duplicated with 3 producers and 3 consumers")
+    @DependsOn({"putBlocksWhenFull", "takeBlocksWhenEmpty"})
     void noLostOrDuplicated() throws Exception {
         int producers = 3;
         int consumers = 3;
@@ -154,6 +156,7 @@ public class BufferTests {
     @Order(5)
     @Points(2)
     @DisplayName("no lost wake-up: many waiters on a tiny buffer")
+    @DependsOn({"putBlocksWhenFull", "takeBlocksWhenEmpty", "noLostOrDuplicated"})
     void noLostWakeup() throws Exception {
         int threads = 8;
         int perThread = 2_000;
@@ -186,6 +189,7 @@ public class BufferTests {
     @Order(6)
     @Points(2)
     @DisplayName("an interrupted put gives up and leaves the buffer usable")
+    @DependsOn({"putBlocksWhenFull", "noLostOrDuplicated"})
     void interruptedWaiterLeaves() throws Exception {
         BoundedBuffer<Integer> b = buffer(1);
         Stress.bounded("fill", LIMIT, Map.of(), () -> {

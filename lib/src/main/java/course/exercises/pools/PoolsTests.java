@@ -2,6 +2,7 @@ package course.exercises.pools;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -88,6 +89,7 @@ public class PoolsTests {
     @Order(4)
     @Points(3)
     @DisplayName("a failure cancels the remaining tasks at once")
+    @DependsOn({"runsConcurrentlyOnPool"})
     void failureCancelsRest() throws Exception {
         try (ExecutorService pool = pool(2)) {
             AtomicInteger finished = new AtomicInteger();
@@ -138,6 +140,7 @@ public class PoolsTests {
     @Order(6)
     @Points(2)
     @DisplayName("an interrupted caller cancels the tasks")
+    @DependsOn({"runsConcurrentlyOnPool", "failureCancelsRest"})
     void interruptedCallerCancels() throws Exception {
         ExecutorService pool = pool(2);
         try {

@@ -2,6 +2,7 @@ package course.exercises.processes;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -95,6 +96,7 @@ public class ProcessesTests {
     @Order(4)
     @Points(2)
     @DisplayName("more workers than files, and no files at all")
+    @DependsOn({"countsMatch", "noSurvivors"})
     void edgeCases() throws Throwable {
         Path dir = Files.createTempDirectory("graded-words-");
         try {

@@ -2,6 +2,7 @@ package course.exercises.vthreads;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -157,6 +158,7 @@ public class VirtualThreadsTests {
     @Order(5)
     @Points(3)
     @DisplayName("a failing task gives its permit back")
+    @DependsOn({"capNeverExceeded", "virtualAndConcurrent", "failureAfterAllRan"})
     void failuresDoNotLeakPermits() throws Exception {
         int limit = 4;
         BoundedRunner runner = Submission.create(BoundedRunner.class, limit);
