@@ -1,7 +1,7 @@
 // kind: bug
 // bug_class: lock leaked on a failure path (first lock kept when the second tryLock fails)
-// expect_fail: noDeadlockOpposite
-// may_fail: noDeadlockRing, totalConserved, transfersAreAtomic, noDeadlockOnTies, transferToSelf
+// expect_fail: noDeadlockRing
+// may_fail: noDeadlockOpposite, totalConserved, transfersAreAtomic, noDeadlockOnTies, transferToSelf
 // feedback: hang
 // about: back-off with tryLock, but the first lock is never released when the second is busy
 // ==== cell 02-bank-05

@@ -114,6 +114,7 @@ public class BufferTests {
                 if (i < producers) {
                     for (int k = 0; k < perProducer; k++) {
                         b.put(i * perProducer + k);
+                        maxSize.accumulateAndGet(b.size(), Math::max); // an overfilled buffer shows right after a put
                     }
                 } else {
                     int share = total / consumers + (i - producers < total % consumers ? 1 : 0);

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -43,15 +42,17 @@ public class ThreadsTests {
     @Points(3)
     @DisplayName("counter loses no update under contention")
     void counterNoLostUpdates() throws Exception {
-        // time-based: every thread increments until the window closes, so even on one CPU the threads
-        // are preempted mid-increment many times; each thread counts its own calls, so the total is known
-        int[] overlapped = {0};
-        Stress.repeat(Duration.ofSeconds(1), 3, round -> {
+        // time-based: every thread increments until the window closes, so even on one CPU the threads are
+        // preempted mid-increment many times; each thread counts its own calls, so the total is known. Beside
+        // each increment the threads also bump a canary, a plain shared long (count++ done wrong on purpose):
+        // when the canary loses updates, this run interleaved enough for a plain counter to lose some too
+        long canaryLost = 0;
+        long deadline = System.nanoTime() + Stress.budget(Duration.ofSeconds(3)).toNanos();
+        for (int round = 0; round < 12 && (round == 0 || canaryLost < 50 && System.nanoTime() < deadline); round++) {
             Counter counter = Submission.create(Counter.class);
             AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger active = new AtomicInteger();
-            AtomicInteger maxActive = new AtomicInteger();
             long[] calls = new long[THREADS];
+            Canary canary = new Canary();
             Thread timer = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     Thread.sleep(WINDOW_MS);
@@ -61,23 +62,28 @@ public class ThreadsTests {
                 stop.set(true);
             });
             Stress.race("counter", THREADS, Duration.ofSeconds(5), Map.of(), i -> {
-                maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
                 long n = 0;
                 // a volatile read per increment: the JIT cannot fuse a plain counter's increments into one add
                 while (!stop.get()) {
                     counter.increment();
+                    canary.count++;
                     n++;
                 }
                 calls[i] = n;
-                active.decrementAndGet();
             });
             timer.interrupt();
             long expected = LongStream.of(calls).sum();
-            overlapped[0] = Math.max(overlapped[0], maxActive.get());
+            canaryLost += expected - canary.count;
             require(counter.get() == expected, "lost update: %,d of %,d increments counted (%d threads at once):"
                     + " make increment atomic", counter.get(), expected, THREADS);
-        });
-        Inconclusive.unless(overlapped[0] >= 2, "the %d counting threads never ran at the same time", THREADS);
+        }
+        Inconclusive.unless(canaryLost > 0, "the %d counting threads never interleaved mid-increment (a plain shared"
+                + " long beside your counter lost no update either)", THREADS);
+    }
+
+    /** A deliberately unsafe counter: proof that the threads interleaved inside an increment. */
+    private static final class Canary {
+        long count;
     }
 
     @Test
