@@ -52,7 +52,7 @@ def cold_start(argv: list[str], env: dict[str, str], timeout: float = 120,
     km._kernel_spec = KernelSpec(argv=argv, env=env, display_name="bench", language="java", interrupt_mode="message")
     with open(log or os.devnull, "w") as err:
         t0 = time.monotonic()
-        km.start_kernel(stderr=err)
+        km.start_kernel(stdout=err, stderr=err)  # rapaio prints its class path on stdout
         kc = km.client()
         kc.start_channels()
         try:
