@@ -19,4 +19,6 @@ import course.workload.*;
 import course.server.*;
 import course.process.*;
 import course.python.*;
+import course.litmus.*;
+import course.trace.*;
 import static course.display.Show.show;

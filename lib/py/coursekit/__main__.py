@@ -6,7 +6,7 @@ import os
 import pathlib
 import sys
 
-from . import aot, bench, doctor, kernel, links, notebooks, paths, runner
+from . import aot, bench, doctor, kernel, links, notebooks, paths, release, runner, shapes
 
 
 def _cmd_install_kernel(args) -> int:
@@ -27,11 +27,25 @@ def _cmd_run(args) -> int:
     if not expanded:
         print("No notebooks to run.", file=sys.stderr)
         return 2
-    print(f"Running {len(expanded)} notebook(s) on kernel {paths.KERNEL_NAME}, per-cell timeout {args.timeout} s; "
-          f"executed copies in {paths.EXECUTED.relative_to(paths.ROOT)}/")
-    results = runner.run_all(expanded, args.timeout)
+    try:
+        if args.shape and (args.cpus or args.load or args.binder):
+            raise shapes.ShapeError("give either --shape or --cpus/--load/--binder, not both")
+        shape_list = shapes.parse(args.shape) if args.shape else [shapes.custom(args.cpus, args.load, args.binder)]
+        for s in shape_list:
+            if not s.plain:
+                shapes.kernel_argv(s)  # fails here, with what to do, if this machine cannot give the shape
+    except (shapes.ShapeError, ValueError) as e:
+        print(f"course run: {e}", file=sys.stderr)
+        return 2
+    print(f"Running {len(expanded)} notebook(s) on kernel {paths.KERNEL_NAME}"
+          f"{'' if shape_list[0].plain and len(shape_list) == 1 else ', machine shapes ' + ', '.join(s.name for s in shape_list)}"
+          f", per-cell timeout {args.timeout} s; executed copies in {paths.EXECUTED.relative_to(paths.ROOT)}/")
+    times = shapes.Times()
+    results = runner.run_all(expanded, args.timeout, shape_list=shape_list, times=times)
     failed = [r for r in results if not r.ok]
     total = sum(r.seconds for r in results)
+    if len(shape_list) > 1 or not shape_list[0].plain:
+        print("\n".join(times.table()))
     print(f"{len(results) - len(failed)} passed, {len(failed)} failed ({total:.1f} s)")
     return 1 if failed else 0
 
@@ -58,10 +72,14 @@ def _cmd_bench_kernels(args) -> int:
 def _cmd_links(args) -> int:
     if args.check:
         bad = links.problems()
-        print("\n".join(bad) or "launch links in sync")
+        print("\n".join(bad) or "launch and navigation cells in sync")
         return 1 if bad else 0
     print(f"{links.write()} file(s) updated")
     return 0
+
+
+def _cmd_release(args) -> int:
+    return release.run(pathlib.Path(args.source), pathlib.Path(args.target), check=args.check)
 
 
 def _cmd_doctor(args) -> int:
@@ -80,6 +98,11 @@ def main(argv=None) -> int:
     p = sub.add_parser("run", help="execute notebooks headless through the course kernel")
     p.add_argument("notebooks", nargs="*")
     p.add_argument("--timeout", type=int, default=int(os.environ.get("COURSE_CELL_TIMEOUT", runner.DEFAULT_CELL_TIMEOUT)))
+    p.add_argument("--shape", help="machine shape(s): all, or comma-separated names: "
+                   + "; ".join(f"{n} ({s.about})" for n, s in shapes.SHAPES.items()))
+    p.add_argument("--cpus", type=int, help="pin the kernel (and what it starts) to this many CPUs (taskset)")
+    p.add_argument("--load", type=int, default=0, help="keep this many threads of another process busy meanwhile")
+    p.add_argument("--binder", action="store_true", help="the kernel heap and JVM settings binder/start gives a session")
     p.set_defaults(func=_cmd_run)
     p = sub.add_parser("check", help="structural checks of committed notebooks")
     p.set_defaults(func=_cmd_check)
@@ -92,9 +115,14 @@ def main(argv=None) -> int:
     p.add_argument("--samples", type=int, default=5)
     p.add_argument("--cpus", type=int, help="run on this many CPUs (taskset): 1 is Binder's")
     p.set_defaults(func=_cmd_bench_kernels)
-    p = sub.add_parser("links", help="Binder launch links in README and every notebook")
+    p = sub.add_parser("links", help="Binder launch and navigation cells in every notebook, the README badge")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=_cmd_links)
+    p = sub.add_parser("release", help="student exercise notebooks from the instructor notebooks (solutions removed)")
+    p.add_argument("--from", dest="source", default=str(release.INSTRUCTOR), help="instructor notebooks")
+    p.add_argument("--to", dest="target", default=str(release.STUDENT), help="student notebooks")
+    p.add_argument("--check", action="store_true", help="only check that the student notebooks are up to date")
+    p.set_defaults(func=_cmd_release)
     p = sub.add_parser("doctor")
     p.add_argument("--no-kernel", action="store_true")
     p.set_defaults(func=_cmd_doctor)

@@ -10,6 +10,7 @@ import nbformat
 from . import paths
 
 MAGIC = re.compile(r"^\s*%")
+LESSON = re.compile(r"^\d\d-.*\.ipynb$")  # a lesson's file name (in notebooks/ itself; exercises are in exercises/)
 
 
 class NotebookError(Exception):
@@ -70,11 +71,12 @@ def problems(path: pathlib.Path) -> list[str]:
     return out
 
 
-def executed_copy(path: pathlib.Path) -> pathlib.Path:
-    """Where ./course run writes the executed copy of a notebook."""
+def executed_copy(path: pathlib.Path, shape: str | None = None) -> pathlib.Path:
+    """Where ./course run writes the executed copy of a notebook (under a folder of the shape's name
+    when it ran on a machine shape other than plain)."""
     path = path.resolve()
     try:
         rel = path.relative_to(paths.NOTEBOOKS.resolve())
     except ValueError:
         rel = pathlib.Path(path.name)
-    return paths.EXECUTED / rel
+    return (paths.EXECUTED / shape / rel) if shape else paths.EXECUTED / rel

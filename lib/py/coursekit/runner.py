@@ -9,7 +9,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellControlSignal, CellExecutionError, CellTimeoutError, DeadKernelError
 
-from . import notebooks, paths
+from . import notebooks, paths, shapes
 
 DEFAULT_CELL_TIMEOUT = 120
 
@@ -24,9 +24,10 @@ class RunResult:
     executed: pathlib.Path | None
     cell: int | None = None  # 1-based index among all cells
     error: str = ""
+    shape: str = "plain"
 
     def line(self) -> str:
-        name = display_name(self.notebook)
+        name = display_name(self.notebook) + ("" if self.shape == "plain" else f" [{self.shape}]")
         if self.ok:
             return f"ok      {self.seconds:6.1f} s  {name}"
         where = f", cell {self.cell}" if self.cell else ""
@@ -50,23 +51,28 @@ def _failing_cell(nb) -> tuple[int | None, str]:
     return None, ""
 
 
-def execute(path: pathlib.Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name: str = paths.KERNEL_NAME) -> RunResult:
-    """Runs every cell of ``path`` on a fresh kernel; writes the executed copy under target/notebooks/."""
+def execute(path: pathlib.Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name: str = paths.KERNEL_NAME,
+            shape: shapes.Shape = shapes.SHAPES["plain"]) -> RunResult:
+    """Runs every cell of ``path`` on a fresh kernel launched as ``shape`` says; writes the executed copy
+    under target/notebooks/ (target/notebooks/<shape>/ for a shape other than plain)."""
     start = time.monotonic()
     try:
         nb = notebooks.read(path)
-    except notebooks.NotebookError as e:
-        return RunResult(path, False, 0.0, None, None, str(e))
-    out_path = notebooks.executed_copy(path)
+        km = None if shape.plain else shapes.kernel_manager(shape)
+    except (notebooks.NotebookError, shapes.ShapeError) as e:
+        return RunResult(path, False, 0.0, None, None, str(e), shape.name)
+    out_path = notebooks.executed_copy(path, None if shape.plain else shape.name)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     client = NotebookClient(
         nb,
+        km=km,
         timeout=cell_timeout,
         kernel_name=kernel_name,
         startup_timeout=120,
         shutdown_kernel="immediate",  # JJava ignores shutdown_request; don't wait for it.
         resources={"metadata": {"path": str(path.resolve().parent)}},
     )
+    client.owns_km = True  # shut the kernel down afterwards, also when it came from a shape's kernel manager
     current = {"index": None}
 
     def on_cell_start(cell, cell_index):
@@ -90,13 +96,21 @@ def execute(path: pathlib.Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT, kernel
         ok, cell, error = False, current["index"], f"{type(e).__name__}: {e}"
     finally:
         nbformat.write(nb, str(out_path))
-    return RunResult(path, ok, time.monotonic() - start, out_path, cell, error)
+    return RunResult(path, ok, time.monotonic() - start, out_path, cell, error, shape.name)
 
 
-def run_all(paths_: list[pathlib.Path], cell_timeout: int, echo=print) -> list[RunResult]:
+def run_all(paths_: list[pathlib.Path], cell_timeout: int, echo=print,
+            shape_list: list[shapes.Shape] | None = None, times: shapes.Times | None = None) -> list[RunResult]:
+    """Every notebook on every shape (shape by shape, the background load running through a shape's runs)."""
     results = []
-    for p in paths_:
-        r = execute(p, cell_timeout)
-        echo(r.line())
-        results.append(r)
+    for shape in shape_list or [shapes.SHAPES["plain"]]:
+        if not shape.plain:
+            echo(f"-- {shape.describe()}")
+        with shapes.running(shape, echo):
+            for p in paths_:
+                r = execute(p, cell_timeout, shape=shape)
+                echo(r.line())
+                results.append(r)
+                if times is not None:
+                    times.add(p, shape, r.seconds, r.ok)
     return results

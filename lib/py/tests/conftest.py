@@ -23,3 +23,14 @@ def course(*args: str, env: dict | None = None, timeout: float = 600) -> subproc
     full_env.update(env or {})
     return subprocess.run([str(ROOT / "course"), *args], cwd=ROOT, env=full_env, capture_output=True,
                           text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Run-All time of every notebook per machine shape, against the lesson budgets (printed, not asserted)."""
+    from coursekit import shapes
+    lines = shapes.TIMES.table()
+    if lines:
+        shapes.TIMES.write(shapes.TIMES_FILE)
+        terminalreporter.section("Run-All times per machine shape")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -6,6 +6,7 @@ import os
 import pathlib
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 
@@ -118,3 +119,57 @@ def test_lab_serves_the_course_kernel():
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_run_rejects_an_unknown_machine_shape(tmp_path):
+    nb = _notebook(tmp_path, "any.ipynb", "int x = 1;")
+    r = course("run", "--shape", "two-gpus", str(nb))
+    assert r.returncode == 2
+    assert "two-gpus" in r.stderr and "plain, one-cpu, loaded" in r.stderr
+
+
+def test_run_on_one_cpu_gives_the_kernel_one_cpu_and_binders_heap(tmp_path):
+    # The kernel's own view: one processor, and the heap binder/start sets (not the local default).
+    heap = subprocess.run(["bash", "-c", 'set --; source binder/start; printf %s "$COURSE_KERNEL_HEAP"'], cwd=ROOT,
+                          capture_output=True, text=True, timeout=30).stdout
+    nb = _notebook(tmp_path, "probe.ipynb", 'System.out.println(Runtime.getRuntime().availableProcessors() + " "'
+                                            ' + java.lang.management.ManagementFactory.getRuntimeMXBean()'
+                                            '.getInputArguments().stream().filter(a -> a.startsWith("-Xmx")).toList());')
+    r = course("run", "--shape", "one-cpu", str(nb))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "probe.ipynb [one-cpu]" in r.stdout and "Run-All seconds per notebook" in r.stdout
+    executed = json.loads((ROOT / "target" / "notebooks" / "one-cpu" / "probe.ipynb").read_text())
+    assert "".join(executed["cells"][0]["outputs"][0]["text"]).strip() == f"1 [-Xmx{heap}]"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return pathlib.Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def test_background_load_stops_by_itself_at_its_time_cap():
+    t0 = time.monotonic()
+    r = subprocess.run([sys.executable, "-m", "coursekit.load", "--threads", "2", "--seconds", "1"],
+                       cwd=ROOT / "lib" / "py", timeout=60)
+    assert r.returncode == 0 and time.monotonic() - t0 < 30
+
+
+def test_background_load_dies_with_the_run_that_started_it(tmp_path):
+    # A run killed with SIGKILL cannot clean up: its load process must still go, well before its cap.
+    starter = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom coursekit import load\n"
+                                "bg = load.Background(2, max_seconds=600).__enter__()\n"
+                                "print(bg.process.pid, flush=True)\ntime.sleep(600)\n"],
+                               cwd=ROOT / "lib" / "py", stdout=subprocess.PIPE, text=True)
+    try:
+        load_pid = int(starter.stdout.readline())
+        assert _alive(load_pid)
+        starter.kill()
+        starter.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while _alive(load_pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _alive(load_pid), "the background load outlived the run that started it"
+    finally:
+        starter.kill()

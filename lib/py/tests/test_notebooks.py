@@ -1,18 +1,30 @@
-"""Every committed notebook: well-formed, output-free, on the course kernel, and executed for real."""
+"""Every committed notebook: well-formed, output-free, on the course kernel, and executed for real on
+every machine shape asked for (COURSE_SHAPES, set by ``./course test --shapes``; plain by default):
+a failure names the notebook and the shape, e.g. ``test_executes_on_the_course_kernel[one-cpu-01-threads.ipynb]``."""
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import re
 import time
 
 import pytest
 
-from coursekit import notebooks, paths, runner
+from coursekit import notebooks, paths, runner, shapes
 
 ALL = notebooks.committed()
 IDS = [str(p.relative_to(paths.NOTEBOOKS)) for p in ALL]
-LESSON = re.compile(r"^\d\d-.*\.ipynb$")
+LESSON = notebooks.LESSON
+SHAPES = shapes.parse(os.environ.get("COURSE_SHAPES", "plain"))
+
+
+@pytest.fixture(scope="module", params=SHAPES, ids=[s.name for s in SHAPES])
+def shape(request):
+    """The machine shape, module-scoped so that pytest runs a shape's notebooks together, with the
+    background load (for a loaded shape) running through all of them and stopped after the last."""
+    with shapes.running(request.param, echo=shapes.TIMES.notes.append):
+        yield request.param
 
 
 def test_there_are_notebooks():
@@ -33,8 +45,10 @@ def test_index_links_every_notebook():
 
 
 # Main classes of the worker JVMs that lessons and exercises start (lib's pool, lesson helpers).
-WORKER_MAINS = ("course.process.", "course.lesson", "course.exercises.")
+WORKER_MAINS = ("course.process.", "course.workers.", "course.lesson", "course.exercises.")
 SURVIVORS_LINE = re.compile(r"descendant processes still running: (\d+)")
+# Lessons whose last cell counts the worker processes still running and prints SURVIVORS_LINE.
+SELF_CHECKING = ("09-processes.ipynb", "10-process-pools-and-shared-memory.ipynb")
 
 
 def _course_workers() -> dict[int, str]:
@@ -56,9 +70,10 @@ def _stream_text(executed: dict) -> str:
 
 
 @pytest.mark.parametrize("path", ALL, ids=IDS)
-def test_executes_on_the_course_kernel(path):
+def test_executes_on_the_course_kernel(path, shape):
     before = set(_course_workers())
-    result = runner.execute(path)
+    result = runner.execute(path, shape=shape)
+    shapes.TIMES.add(path, shape, result.seconds, result.ok)
     assert result.ok, result.line()
     executed = json.loads(result.executed.read_text())
     errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
@@ -75,7 +90,7 @@ def test_executes_on_the_course_kernel(path):
         time.sleep(0.1)
     assert left == {}, "worker processes outlived the notebook:\n" + "\n".join(
         f"  {pid}: {cmd[-160:]}" for pid, cmd in left.items())
-    if path.name == "09-processes.ipynb":  # the lesson also checks its own descendants, and says so
+    if path.name in SELF_CHECKING:  # the lesson also checks its own descendants, and says so
         counts = SURVIVORS_LINE.findall(_stream_text(executed))
         assert counts and counts[-1] == "0", f"the lesson's last check reported {counts[-1:] or 'nothing'}"
 

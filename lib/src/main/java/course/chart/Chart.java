@@ -2,13 +2,13 @@ package course.chart;
 
 import course.display.Displayable;
 import course.display.MimeBundle;
-import course.display.Show;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -125,7 +125,12 @@ public record Chart(JFreeChart chart, int width, int height) implements Displaya
 
     /** PNG bytes of the chart. */
     public byte[] png() {
-        return Show.png(image());
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            ChartUtils.writeChartAsPNG(out, chart, width, height);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes the chart as a PNG file and returns its path. */

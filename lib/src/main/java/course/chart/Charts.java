@@ -70,13 +70,13 @@ public final class Charts {
      * (linear) speedup dashed and, per variant, Amdahl's law fitted to its points dotted, its serial
      * fraction in the legend. A comparison without a numeric parameter gets a bar per variant.
      */
-    public static Chart speedup(SweepResult result) {
+    public static <P> Chart speedup(SweepResult<P> result) {
         Objects.requireNonNull(result, "result");
         String yLabel = "speedup (×) vs " + describe(result, result.baselineVariant(), result.baselineValue());
         if (!numeric(result)) {
             var data = new LinkedHashMap<String, Double>();
             for (String v : result.variants()) {
-                for (Object value : result.values()) {
+                for (P value : result.values()) {
                     data.put(result.hasParameter() ? v + ", " + value : v, result.speedup(v, value));
                 }
             }
@@ -90,7 +90,7 @@ public final class Charts {
         for (int i = 0; i < result.variants().size(); i++) {
             String v = result.variants().get(i);
             var series = new XYSeries(v, false, true);
-            for (Object value : result.values()) {
+            for (P value : result.values()) {
                 double x = ((Number) value).doubleValue();
                 series.add(x, result.speedup(v, value));
                 lo = Math.min(lo, x);
@@ -134,7 +134,7 @@ public final class Charts {
      * Median time per run over the parameter, one line per variant, with bars from the fastest to
      * the slowest run. A comparison without a numeric parameter gets {@link #bars(SweepResult)}.
      */
-    public static Chart times(SweepResult result) {
+    public static <P> Chart times(SweepResult<P> result) {
         Objects.requireNonNull(result, "result");
         if (!numeric(result)) {
             return bars(result);
@@ -142,7 +142,7 @@ public final class Charts {
         var data = new YIntervalSeriesCollection();
         for (String v : result.variants()) {
             var series = new YIntervalSeries(v);
-            for (Object value : result.values()) {
+            for (P value : result.values()) {
                 series.add(((Number) value).doubleValue(), result.medianMillis(v, value),
                         result.minMillis(v, value), result.maxMillis(v, value));
             }
@@ -173,12 +173,12 @@ public final class Charts {
      * A bar per variant (grouped by parameter value in a sweep) at the median time, with a whisker
      * from the fastest to the slowest run.
      */
-    public static Chart bars(SweepResult result) {
+    public static <P> Chart bars(SweepResult<P> result) {
         Objects.requireNonNull(result, "result");
         var data = new DefaultCategoryDataset();
         var whiskers = new HashMap<List<String>, double[]>();
         for (String v : result.variants()) {
-            for (Object value : result.values()) {
+            for (P value : result.values()) {
                 String column = result.hasParameter() ? result.parameter() + "=" + value : v;
                 String row = result.hasParameter() ? v : "median";
                 data.addValue(result.medianMillis(v, value), row, column);
@@ -253,6 +253,20 @@ public final class Charts {
         JFreeChart chart = Style.chart("Timeline: which thread ran what, when", sub, plot, false);
         int height = Math.clamp(130 + 26L * threads.size(), Chart.DEFAULT_HEIGHT, 2000);
         return Chart.of(chart).size(Chart.DEFAULT_WIDTH, height);
+    }
+
+    /**
+     * What each thread did over time, from a {@link course.trace.ThreadStates} recording: one row per
+     * thread, coloured by state (running, blocked, waiting, parked, sleeping).
+     */
+    public static Chart threadStates(course.trace.StateTimeline timeline) {
+        return threadStates(timeline, "Thread states over time");
+    }
+
+    /** {@link #threadStates(course.trace.StateTimeline)} with a title of your own. */
+    public static Chart threadStates(course.trace.StateTimeline timeline, String title) {
+        Objects.requireNonNull(timeline, "timeline");
+        return StateChart.draw(timeline, title);
     }
 
     /**
@@ -370,7 +384,7 @@ public final class Charts {
         return s;
     }
 
-    private static Amdahl tryFit(SweepResult result, String variant) {
+    private static <P> Amdahl tryFit(SweepResult<P> result, String variant) {
         try {
             return Amdahl.fit(result, variant);
         } catch (IllegalArgumentException e) {
@@ -378,19 +392,19 @@ public final class Charts {
         }
     }
 
-    private static boolean numeric(SweepResult r) {
+    private static boolean numeric(SweepResult<?> r) {
         return r.hasParameter() && r.values().stream().allMatch(v -> v instanceof Number);
     }
 
-    private static boolean integers(SweepResult r) {
+    private static boolean integers(SweepResult<?> r) {
         return r.values().stream().allMatch(v -> v instanceof Integer || v instanceof Long || v instanceof Short);
     }
 
-    private static String describe(SweepResult r, String variant, Object value) {
+    private static <P> String describe(SweepResult<P> r, String variant, P value) {
         return r.hasParameter() ? variant + " at " + r.parameter() + "=" + value : variant;
     }
 
-    private static String subtitle(SweepResult r) {
+    private static String subtitle(SweepResult<?> r) {
         return String.format(Locale.ROOT, "%s; median of %d rounds, size %,d", r.machine().summary(), r.roundCount(), r.size());
     }
 

@@ -1,5 +1,6 @@
 package course.display;
 
+import course.platform.Html;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -153,17 +154,14 @@ public final class Progress implements AutoCloseable {
             double f = Double.isNaN(fraction()) ? (finished ? 1 : 0) : fraction();
             String color = finished ? (total == 0 || done >= total ? "#59a14f" : "#e15759") : "#4e79a7";
             String html = "<div style=\"display:flex;align-items:center;gap:10px;font:13px sans-serif\">"
-                    + "<span style=\"min-width:8em\">" + escape(label) + "</span>"
+                    + "<span style=\"min-width:8em\">" + Html.escape(label) + "</span>"
                     + "<div style=\"width:320px;height:12px;background:#e6e6e6;border-radius:6px;overflow:hidden\">"
                     + String.format(Locale.ROOT, "<div style=\"width:%.1f%%;height:100%%;background:%s\"></div>", 100 * f, color)
-                    + "</div><span style=\"color:#444\">" + escape(status()) + "</span></div>";
+                    + "</div><span style=\"color:#444\">" + Html.escape(status()) + "</span></div>";
             int filled = (int) Math.round(f * 30);
             String text = label + " [" + "#".repeat(filled) + ".".repeat(30 - filled) + "] " + status();
             return MimeBundle.html(html, text);
         }
 
-        private static String escape(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        }
     }
 }

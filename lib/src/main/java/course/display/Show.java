@@ -1,5 +1,6 @@
 package course.display;
 
+import course.platform.Html;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
@@ -22,7 +25,7 @@ import javax.imageio.ImageIO;
  * so a {@code show(...)} as the last statement of a cell never echoes a display id.
  *
  * <pre>{@code
- * show(Charts.speedup(result));      // a PNG chart
+ * show(Charts.speedup(result));      // a PNG chart (a chart is a Displayable)
  * show(result.table());              // a Tablesaw table as an HTML table
  * show(Show.html("<b>bold</b>"));    // HTML
  * }</pre>
@@ -58,10 +61,13 @@ public final class Show {
 
     /** An HTML fragment, shown as HTML in a notebook and with its tags stripped elsewhere. */
     public static Displayable html(String html) {
-        String text = html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        MimeBundle bundle = MimeBundle.html(html, text);
+        MimeBundle bundle = MimeBundle.html(html, Html.text(html));
         return () -> bundle;
     }
+
+    /** Views of other packages' types (charts, sweep results, verdicts), found once. */
+    private static final List<View> VIEWS = ServiceLoader.load(View.class, View.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get).toList();
 
     /** Converts anything {@code show} accepts into its MIME bundle. */
     public static MimeBundle toMime(Object value) {
@@ -74,11 +80,14 @@ public final class Show {
         if (value instanceof Displayable d) {
             return d.toMime();
         }
+        for (View view : VIEWS) {
+            Optional<MimeBundle> bundle = view.render(value);
+            if (bundle.isPresent()) {
+                return bundle.get();
+            }
+        }
         if (value instanceof tech.tablesaw.api.Table t) {
             return TableHtml.toMime(t);
-        }
-        if (value instanceof org.jfree.chart.JFreeChart c) {
-            return course.chart.Chart.of(c).toMime();
         }
         if (value instanceof BufferedImage image) {
             return MimeBundle.png(png(image), "image " + image.getWidth() + "x" + image.getHeight());

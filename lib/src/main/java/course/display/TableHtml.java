@@ -1,5 +1,6 @@
 package course.display;
 
+import course.platform.Html;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -12,11 +13,11 @@ final class TableHtml {
     static MimeBundle toMime(Table table) {
         var html = new StringBuilder("<table class=\"course-table\">");
         if (table.name() != null && !table.name().isBlank()) {
-            html.append("<caption style=\"text-align:left\"><b>").append(escape(table.name())).append("</b></caption>");
+            html.append("<caption style=\"text-align:left\"><b>").append(Html.escape(table.name())).append("</b></caption>");
         }
         html.append("<thead><tr>");
         for (Column<?> c : table.columns()) {
-            html.append("<th>").append(escape(c.name())).append("</th>");
+            html.append("<th>").append(Html.escape(c.name())).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (int r = 0; r < table.rowCount(); r++) {
@@ -24,7 +25,7 @@ final class TableHtml {
             for (Column<?> c : table.columns()) {
                 boolean numeric = c instanceof tech.tablesaw.api.NumericColumn<?>;
                 html.append(numeric ? "<td style=\"text-align:right\">" : "<td>")
-                        .append(escape(format(c.get(r))))
+                        .append(Html.escape(format(c.get(r))))
                         .append("</td>");
             }
             html.append("</tr>");
@@ -50,7 +51,4 @@ final class TableHtml {
         return String.valueOf(v);
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -1,6 +1,6 @@
 /**
  * The graded exercises: one package per exercise, holding the contract the student implements
- * and the JUnit 5 tests (with {@link course.grading.Points}) that grade it. {@link course.exercises.Catalog}
- * lists them for the batch grader.
+ * and the JUnit 5 tests that grade it, marked {@link course.grading.Graded} with the exercise id:
+ * the batch grader finds the exercises by that annotation ({@code course.grading.batch.Exercises}).
  */
 package course.exercises;

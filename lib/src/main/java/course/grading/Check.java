@@ -2,17 +2,13 @@ package course.grading;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import course.display.MimeBundle;
 import course.display.Show;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -38,7 +34,8 @@ public final class Check {
     public static CheckResult run(Class<?> testClass, Class<?>... studentClasses) {
         CheckResult result = quietly(testClass, studentClasses);
         Show.show(result.table());
-        Show.show(result.summary());
+        String feedback = result.feedback();
+        Show.show(new MimeBundle(Map.of("text/markdown", feedback, MimeBundle.TEXT, feedback)));
         return result;
     }
 
@@ -47,32 +44,7 @@ public final class Check {
         String exercise = testClass.isAnnotationPresent(Graded.class)
                 ? testClass.getAnnotation(Graded.class).value() : testClass.getSimpleName();
         List<GradedTest> tests = GradedTest.of(testClass);
-        Map<String, TestOutcome> outcomes = new ConcurrentHashMap<>();
-        String[] classFailure = {null};
-        String[] running = {null};
-        TestExecutionListener listener = new TestExecutionListener() {
-            @Override
-            public void executionStarted(TestIdentifier id) {
-                methodOf(id).ifPresent(m -> running[0] = m);
-            }
-
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult r) {
-                var method = methodOf(id);
-                if (method.isEmpty()) {
-                    if (r.getStatus() != TestExecutionResult.Status.SUCCESSFUL && classFailure[0] == null) {
-                        classFailure[0] = Feedback.message(r.getThrowable().orElse(null));
-                    }
-                    return;
-                }
-                GradedTest t = find(tests, method.get());
-                if (t != null) {
-                    outcomes.put(t.method(), r.getStatus() == TestExecutionResult.Status.SUCCESSFUL
-                            ? TestOutcome.pass(t)
-                            : TestOutcome.fail(t, Feedback.message(r.getThrowable().orElse(null))));
-                }
-            }
-        };
+        EventLog log = new EventLog(null);
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(testClass))
                 .configurationParameter("junit.platform.stacktrace.pruning.enabled", "true")
@@ -85,33 +57,28 @@ public final class Check {
         try {
             var launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false).build());
-            launcher.execute(request, listener);
+            launcher.execute(request, log);
         } catch (Throwable e) {
             crash = Feedback.describe(e);
         } finally {
             Submission.clear();
             current.setContextClassLoader(saved);
         }
-        List<TestOutcome> result = new ArrayList<>();
+        Map<String, EventLog.Result> results = log.results();
+        String running = log.running().orElse(null);
+        List<TestOutcome> outcomes = new ArrayList<>();
         for (GradedTest t : tests) {
-            TestOutcome o = outcomes.get(t.method());
-            if (o == null) {
-                String why = crash != null && t.method().equals(running[0]) ? crash
-                        : crash != null ? "not run: grading stopped after " + crash
-                        : classFailure[0] != null ? classFailure[0] : "not run";
-                o = TestOutcome.fail(t, why);
+            EventLog.Result r = results.get(t.method());
+            if (r != null) {
+                outcomes.add(EventLog.outcome(t, r.status(), r.message()));
+                continue;
             }
-            result.add(o);
+            String why = crash != null && t.method().equals(running) ? crash
+                    : crash != null ? "not run: grading stopped after " + crash
+                    : log.classFailure().orElse("not run");
+            outcomes.add(TestOutcome.fail(t, why));
         }
-        return new CheckResult(exercise, result);
+        return new CheckResult(exercise, TestOutcome.attributed(tests, outcomes));
     }
 
-    private static GradedTest find(List<GradedTest> tests, String method) {
-        return tests.stream().filter(t -> t.method().equals(method)).findFirst().orElse(null);
-    }
-
-    static java.util.Optional<String> methodOf(TestIdentifier id) {
-        return id.getSource().filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getMethodName())
-                .filter(m -> id.isTest());
-    }
 }

@@ -46,7 +46,32 @@ public record CheckResult(String exercise, List<TestOutcome> tests) {
                 IntColumn.create("points", tests.stream().mapToInt(TestOutcome::earned).toArray()),
                 IntColumn.create("of", tests.stream().mapToInt(TestOutcome::points).toArray()),
                 BooleanColumn.create("passed", tests.stream().map(TestOutcome::passed).toList()),
+                StringColumn.create("verdict", tests.stream().map(TestOutcome::verdict).toList()),
                 StringColumn.create("message", tests.stream().map(TestOutcome::message).toList()));
+    }
+
+    /**
+     * The feedback a student reads, in Markdown: the score, then each failure that has its own
+     * cause, the failures that follow from it, inconclusive tests, and the tests passed. The batch
+     * grader writes the same text into each student's feedback file.
+     */
+    public String feedback() {
+        StringBuilder md = new StringBuilder("## ").append(summary()).append("\n\n");
+        long inconclusive = tests.stream().filter(TestOutcome::inconclusive).count();
+        if (inconclusive > 0) {
+            md.append("_").append(inconclusive).append(" test(s) could not decide on this machine: their points are left out;"
+                    + " run the check again on a less busy machine._\n\n");
+        }
+        for (TestOutcome t : tests) {
+            String mark = t.passed() ? "passed" : t.inconclusive() ? "inconclusive" : t.consequence() ? "failed (consequence)" : "FAILED";
+            md.append("- **").append(mark).append("** ").append(t.test()).append(" (").append(t.earned()).append('/')
+                    .append(t.points()).append(')');
+            if (!t.message().isEmpty()) {
+                md.append(": ").append(t.message().replace("\n", " "));
+            }
+            md.append('\n');
+        }
+        return md.toString();
     }
 
     @Override

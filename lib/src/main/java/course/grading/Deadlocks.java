@@ -8,7 +8,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
 /**
  * The deadlock detector: asks the JVM ({@link ThreadMXBean}) which threads are blocked in a cycle
  * and says it in plain words, "deadlock: transfer-1 holds A, waits for B; transfer-2 holds B,
- * waits for A". Locks are named by the labels the test gives (an account's monitor is "A");
- * others by their class and identity hash.
+ * waits for A". Locks are named by the labels the test gives (an account's monitor is "A"), then
+ * by the student's field names ({@link Locks}: "MyBuffer.notFull"), others by class and identity hash.
  */
 public final class Deadlocks {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int FRAMES = 3;
 
     private Deadlocks() {
     }
@@ -45,12 +46,13 @@ public final class Deadlocks {
             return Optional.empty();
         }
         ThreadInfo[] infos = THREADS.getThreadInfo(selected, true, THREADS.isSynchronizerUsageSupported());
-        Map<Integer, String> names = byIdentity(labels);
+        Map<Object, String> names = withFields(labels);
         List<String> parts = new ArrayList<>();
         for (ThreadInfo info : infos) {
             if (info != null) {
-                parts.add(info.getThreadName() + " holds " + held(info, names) + ", waits for "
-                        + lockName(info.getLockInfo(), names));
+                Thread t = thread(info.getThreadId());
+                parts.add(info.getThreadName() + " holds " + held(info, t, names) + ", waits for "
+                        + lockName(info.getLockInfo(), t, false, names) + frames(info.getStackTrace()));
             }
         }
         parts.sort(null);
@@ -58,11 +60,12 @@ public final class Deadlocks {
     }
 
     /**
-     * What each of {@code threads} is doing: state, the lock it waits for and who holds it, and
-     * the student's frame it is stuck in. Used when a test's threads do not finish in time.
+     * A thread-dump excerpt of {@code threads}: for each, its state, the lock it waits for and who
+     * holds it, the locks it holds, and its innermost frames in the student's code. Used when a
+     * test's threads do not finish in time.
      */
     public static String describeStuck(Collection<Thread> threads, Map<Object, String> labels) {
-        Map<Integer, String> names = byIdentity(labels);
+        Map<Object, String> names = withFields(labels);
         List<String> parts = new ArrayList<>();
         for (Thread t : threads) {
             if (!t.isAlive()) {
@@ -75,46 +78,57 @@ public final class Deadlocks {
             } else {
                 sb.append(info.getThreadState());
                 if (info.getLockInfo() != null) {
-                    sb.append(" on ").append(lockName(info.getLockInfo(), names));
+                    sb.append(" on ").append(lockName(info.getLockInfo(), t, false, names));
                     if (info.getLockOwnerName() != null) {
                         sb.append(" held by ").append(info.getLockOwnerName());
                     }
                 }
+                String held = held(info, t, names);
+                if (!held.equals("nothing")) {
+                    sb.append(", holding ").append(held);
+                }
             }
-            Arrays.stream(t.getStackTrace()).filter(Feedback::isStudentFrame).findFirst()
-                    .ifPresent(f -> sb.append(" at ").append(Feedback.simpleClass(f.getClassName())).append('.')
-                            .append(f.getMethodName()).append(f.getLineNumber() > 0 ? " line " + f.getLineNumber() : ""));
+            sb.append(frames(t.getStackTrace()));
             parts.add(sb.toString());
         }
         return String.join("; ", parts);
     }
 
-    private static String held(ThreadInfo info, Map<Integer, String> names) {
+    /** " at A.m (cell 5, line 3) < B.n line 7": the innermost student frames. */
+    private static String frames(StackTraceElement[] stack) {
+        List<String> student = Arrays.stream(stack).filter(Feedback::isStudentFrame).limit(FRAMES).map(Feedback::where).toList();
+        return student.isEmpty() ? "" : " at " + String.join(" < ", student);
+    }
+
+    private static Map<Object, String> withFields(Map<Object, String> labels) {
+        Map<Object, String> names = new IdentityHashMap<>(Locks.named(Submission.created().toArray()));
+        names.putAll(labels);  // the test's own labels win
+        return names;
+    }
+
+    private static Thread thread(long id) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.threadId() == id).findFirst().orElse(null);
+    }
+
+    private static String held(ThreadInfo info, Thread t, Map<Object, String> names) {
         List<String> held = new ArrayList<>();
         for (MonitorInfo m : info.getLockedMonitors()) {
-            held.add(lockName(m, names));
+            held.add(lockName(m, t, true, names));
         }
         for (LockInfo l : info.getLockedSynchronizers()) {
-            held.add(lockName(l, names));
+            held.add(lockName(l, t, true, names));
         }
         return held.isEmpty() ? "nothing" : String.join(" and ", held.stream().distinct().toList());
     }
 
-    private static String lockName(LockInfo lock, Map<Integer, String> names) {
+    private static String lockName(LockInfo lock, Thread t, boolean held, Map<Object, String> names) {
         if (lock == null) {
             return "nothing";
         }
-        String label = names.get(lock.getIdentityHashCode());
+        String label = Locks.label(lock, t, held, names);
         if (label != null) {
             return label;
         }
-        String cls = lock.getClassName();
-        return Feedback.simpleClass(cls) + "@" + Integer.toHexString(lock.getIdentityHashCode());
-    }
-
-    private static Map<Integer, String> byIdentity(Map<Object, String> labels) {
-        Map<Integer, String> names = new HashMap<>();
-        labels.forEach((lock, name) -> names.put(System.identityHashCode(lock), name));
-        return names;
+        return Feedback.simpleClass(lock.getClassName()) + "@" + Integer.toHexString(lock.getIdentityHashCode());
     }
 }

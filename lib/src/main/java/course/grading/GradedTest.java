@@ -11,11 +11,17 @@ import org.junit.jupiter.api.Test;
 /**
  * A test of an exercise's test class, as the grader lists it.
  *
- * @param method the test method's name
- * @param name   its display name (what students read)
- * @param points what it is worth ({@link Points}, default 1)
+ * @param method    the test method's name
+ * @param name      its display name (what students read)
+ * @param points    what it is worth ({@link Points}, default 1)
+ * @param dependsOn the earlier tests it builds on ({@link DependsOn}), by method name
  */
-public record GradedTest(String method, String name, int points) {
+public record GradedTest(String method, String name, int points, List<String> dependsOn) {
+
+    /** Defensive copy. */
+    public GradedTest {
+        dependsOn = List.copyOf(dependsOn);
+    }
 
     /** The {@code @Test} methods of {@code testClass}, in {@code @Order}. */
     public static List<GradedTest> of(Class<?> testClass) {
@@ -25,7 +31,8 @@ public record GradedTest(String method, String name, int points) {
                         ? m.getAnnotation(Order.class).value() : Integer.MAX_VALUE).thenComparing(Method::getName))
                 .map(m -> new GradedTest(m.getName(),
                         m.isAnnotationPresent(DisplayName.class) ? m.getAnnotation(DisplayName.class).value() : m.getName(),
-                        m.isAnnotationPresent(Points.class) ? m.getAnnotation(Points.class).value() : 1))
+                        m.isAnnotationPresent(Points.class) ? m.getAnnotation(Points.class).value() : 1,
+                        m.isAnnotationPresent(DependsOn.class) ? List.of(m.getAnnotation(DependsOn.class).value()) : List.of()))
                 .toList();
     }
 }

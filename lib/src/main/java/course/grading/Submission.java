@@ -32,7 +32,19 @@ public final class Submission {
     // Set only while Check.run runs one exercise's tests, cleared in its finally block.
     private static final AtomicReference<List<Class<?>>> CURRENT = new AtomicReference<>();
 
+    // The objects Submission.create made in the current test: Deadlocks names their locks by field name.
+    private static final List<Object> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Submission() {
+    }
+
+    /** The student's objects made by {@link #create} since the current test started. */
+    public static List<Object> created() {
+        return List.copyOf(CREATED);
+    }
+
+    static void forgetCreated() {
+        CREATED.clear();
     }
 
     static void install(List<Class<?>> classes) {
@@ -117,7 +129,11 @@ public final class Submission {
                         + args.length + " parameter(s), like the starter's"));
         try {
             constructor.setAccessible(true);
-            return contract.cast(constructor.newInstance(args));
+            T made = contract.cast(constructor.newInstance(args));
+            if (CREATED.size() < 1_000) {
+                CREATED.add(made);
+            }
+            return made;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (Feedback.isTodo(cause)) {

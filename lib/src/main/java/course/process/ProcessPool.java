@@ -1,5 +1,8 @@
 package course.process;
 
+import course.platform.Directories;
+import course.platform.Javac;
+import course.platform.LibClassPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -9,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,13 +24,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * A pool of worker JVMs that run a {@link WorkerTask}, like Python's {@code multiprocessing.Pool}:
@@ -154,7 +149,7 @@ public final class ProcessPool implements AutoCloseable {
     public static ProcessPool start(int workers, Class<? extends WorkerTask> task, Options options) {
         checkWorkers(workers);
         Objects.requireNonNull(task, "task");
-        Path location = WorkerJvm.location(task).orElseThrow(() -> new IllegalArgumentException(
+        Path location = LibClassPath.location(task).orElseThrow(() -> new IllegalArgumentException(
                 "class " + task.getName() + " has no class file on disk (it was probably defined in a"
                         + " notebook cell), so a worker JVM cannot load it; pass its source to"
                         + " ProcessPool.fromSource(workers, \"" + task.getSimpleName() + "\", source) instead"));
@@ -466,8 +461,7 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     private static Path compile(String className, String javaSource) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
+        if (!Javac.available()) {
             throw new IllegalStateException("no Java compiler here (a JRE, not a JDK?): run the course with a JDK 25");
         }
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
@@ -483,20 +477,10 @@ public final class ProcessPool implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Files.writeString(file, source, StandardCharsets.UTF_8);
             Path classes = Files.createDirectories(dir.resolve("classes"));
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            String errors = null;
-            try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                List<String> args = List.of("-d", classes.toString(), "-cp", WorkerJvm.classpath(),
-                        "-proc:none", "-encoding", "UTF-8", "-Xlint:none", "-nowarn");
-                boolean ok = compiler.getTask(null, files, diagnostics, args, null, files.getJavaFileObjects(file)).call();
-                if (!ok) {
-                    // read the diagnostics while the file manager is open: line numbers need the source
-                    errors = compileErrors(className, javaSource, diagnostics.getDiagnostics());
-                }
-            }
-            if (errors != null) {
-                deleteTree(dir);
-                throw new IllegalArgumentException(errors);
+            Javac.Result result = Javac.compile(List.of(file), classes, LibClassPath.string(), List.of());
+            if (!result.ok()) {
+                Directories.deleteTree(dir);
+                throw new IllegalArgumentException(compileErrors(className, javaSource, result.errors()));
             }
             checkTaskClass(className, classes, dir);
             return dir;
@@ -505,21 +489,17 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
-    private static String compileErrors(String className, String javaSource,
-                                        List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    private static String compileErrors(String className, String javaSource, List<Javac.Error> errors) {
         List<String> lines = javaSource.lines().toList();
         StringBuilder message = new StringBuilder("compiling " + className + " failed:");
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) {
-                continue;
-            }
-            long line = d.getLineNumber();
-            message.append("\n  line ").append(line).append(": ").append(d.getMessage(Locale.ROOT));
+        for (Javac.Error e : errors) {
+            long line = e.line();
+            message.append("\n  line ").append(line).append(": ").append(e.message());
             if (line >= 1 && line <= lines.size()) {
                 message.append("\n      ").append(lines.get((int) line - 1).strip());
             }
         }
-        if (diagnostics.stream().anyMatch(d -> d.getMessage(Locale.ROOT).contains("should be declared in a file named"))) {
+        if (errors.stream().anyMatch(e -> e.message().contains("should be declared in a file named"))) {
             message.append("\n(the className argument must be the name of the public class in the source)");
         }
         return message.toString();
@@ -534,32 +514,18 @@ public final class ProcessPool implements AutoCloseable {
                         + " WorkerTask: declare it as 'public class " + type.getSimpleName() + " implements WorkerTask'");
             }
         } catch (ClassNotFoundException e) {
-            deleteTree(dir);
+            Directories.deleteTree(dir);
             throw new IllegalArgumentException("the source compiled but has no class named " + className
                     + "; pass the class's name (with its package, if it declares one)", e);
         } catch (IllegalArgumentException e) {
-            deleteTree(dir);
+            Directories.deleteTree(dir);
             throw e;
         }
     }
 
     private void deleteTempDir() {
         if (tempDir != null) {
-            deleteTree(tempDir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a temp directory
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
+            Directories.deleteTree(tempDir);
         }
     }
 }

@@ -1,5 +1,7 @@
 package course.process;
 
+import course.platform.Jvm;
+import course.platform.LibClassPath;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -8,23 +10,17 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * One child JVM running a {@code main} class from this library (or any class on a class path you
@@ -78,7 +74,7 @@ public final class WorkerJvm implements AutoCloseable {
     public static WorkerJvm start(Class<?> mainClass, String... args) {
         Objects.requireNonNull(mainClass, "mainClass");
         List<Path> extra = new ArrayList<>();
-        location(mainClass).ifPresentOrElse(extra::add, () -> {
+        LibClassPath.location(mainClass).ifPresentOrElse(extra::add, () -> {
             throw new IllegalArgumentException("class " + mainClass.getName()
                     + " has no class file on disk (it was probably defined in a notebook cell), so a"
                     + " child JVM cannot load it; use a class from the library or ProcessPool.fromSource(...)");
@@ -94,7 +90,7 @@ public final class WorkerJvm implements AutoCloseable {
     public static WorkerJvm start(String mainClassName, List<Path> extraClassPath, List<String> jvmFlags,
                                   List<String> args) {
         Objects.requireNonNull(mainClassName, "mainClassName");
-        Set<String> entries = new LinkedHashSet<>(classpathEntries());
+        Set<String> entries = new LinkedHashSet<>(LibClassPath.entries().stream().map(Path::toString).toList());
         for (Path p : extraClassPath) {
             entries.add(p.toAbsolutePath().toString());
         }
@@ -116,63 +112,16 @@ public final class WorkerJvm implements AutoCloseable {
     }
 
     /**
-     * The class path for child JVMs, joined with the platform's separator: this library's jar (or
-     * classes directory), plus every jar in a sibling {@code dependency/} directory if there is one;
-     * when the library's location is unknown, this JVM's {@code java.class.path}.
+     * The class path for child JVMs, joined with the platform's separator: this library's jar (or classes
+     * directory) and its run-time dependencies, as {@link LibClassPath} reads them from the build.
      */
     public static String classpath() {
-        return String.join(File.pathSeparator, classpathEntries());
+        return LibClassPath.string();
     }
 
-    static List<String> classpathEntries() {
-        Optional<Path> lib = location(WorkerJvm.class);
-        if (lib.isEmpty()) {
-            return List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-        }
-        List<String> entries = new ArrayList<>();
-        entries.add(lib.get().toString());
-        Path parent = lib.get().getParent();
-        Path dependencies = parent == null ? null : parent.resolve("dependency");
-        if (dependencies != null && Files.isDirectory(dependencies)) {
-            try (Stream<Path> jars = Files.list(dependencies)) {
-                jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                        .sorted()
-                        .forEach(p -> entries.add(p.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not list " + dependencies, e);
-            }
-        }
-        return entries;
-    }
-
-    /** The jar or directory a class was loaded from, if it came from a file. */
-    static Optional<Path> location(Class<?> type) {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        URL url = source == null ? null : source.getLocation();
-        if (url == null || !"file".equals(url.getProtocol())) {
-            return Optional.empty();
-        }
-        try {
-            Path path = Path.of(url.toURI()).toAbsolutePath();
-            return Files.exists(path) ? Optional.of(path) : Optional.empty();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The {@code java} launcher of this JVM (from the process info, else {@code java.home}). */
+    /** The {@code java} launcher of this JVM (see {@link Jvm#javaExecutable()}). */
     public static Path javaExecutable() {
-        Optional<String> command = ProcessHandle.current().info().command();
-        if (command.isPresent()) {
-            Path path = Path.of(command.get());
-            String name = path.getFileName().toString();
-            if ((name.equals("java") || name.equals("java.exe")) && Files.isExecutable(path)) {
-                return path;
-            }
-        }
-        Path home = Path.of(System.getProperty("java.home"), "bin");
-        Path java = home.resolve("java");
-        return Files.isExecutable(java) ? java : home.resolve("java.exe");
+        return Jvm.javaExecutable();
     }
 
     /** The child's process id. */

@@ -286,34 +286,30 @@ public final class LocalServer implements AutoCloseable {
                 if (latency == null) {
                     latency = options.latency().plus(drawJitter());
                 }
-                if (!await(latency)) {
-                    return;
-                }
-                if (fail) {
-                    failures.incrementAndGet();
-                    send(exchange, 500, "simulated failure for item " + item);
-                } else {
-                    send(exchange, 200, "item " + item);
-                }
+                answerAfter(exchange, latency, fail, "item " + item, "simulated failure for item " + item);
             } else if (path.startsWith("/delay/")) {
                 long ms = parse(path.substring("/delay/".length()), "/delay/{ms}");
                 Duration delay = checkDelay(ms);
-                boolean fail = drawFailure();
-                if (!await(delay)) {
-                    return;
-                }
-                if (fail) {
-                    failures.incrementAndGet();
-                    send(exchange, 500, "simulated failure after delay " + ms);
-                } else {
-                    send(exchange, 200, "delay " + ms);
-                }
+                answerAfter(exchange, delay, drawFailure(), "delay " + ms, "simulated failure after delay " + ms);
             } else {
                 send(exchange, 404, "no such endpoint: " + path
                         + "; try /item/{n}, /delay/{ms}, /fail, optionally with ?latency=MS");
             }
         } catch (IllegalArgumentException e) {
             send(exchange, 400, e.getMessage());
+        }
+    }
+
+    /** Waits {@code wait}, then answers 200 with {@code body} or, when {@code fail}, 500 with {@code failure}. */
+    private void answerAfter(HttpExchange exchange, Duration wait, boolean fail, String body, String failure) throws IOException {
+        if (!await(wait)) {
+            return;
+        }
+        if (fail) {
+            failures.incrementAndGet();
+            send(exchange, 500, failure);
+        } else {
+            send(exchange, 200, body);
         }
     }
 

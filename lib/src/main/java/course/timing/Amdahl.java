@@ -30,7 +30,7 @@ public record Amdahl(double serialFraction) {
      * Fits the speedups of {@code variant} in a sweep whose values are thread (or core) counts,
      * relative to the sweep's baseline (by default the first variant at the first value, ideally 1).
      */
-    public static Amdahl fit(SweepResult result, String variant) {
+    public static <P> Amdahl fit(SweepResult<P> result, String variant) {
         if (!result.hasParameter() || !result.values().stream().allMatch(v -> v instanceof Number)) {
             throw new IllegalArgumentException("Amdahl.fit needs a sweep over a number of threads, e.g. Sweep.over(\"threads\", List.of(1, 2, 4)); \""
                     + result.title() + "\" sweeps " + (result.hasParameter() ? result.parameter() + " = " + result.values() : "no parameter"));
@@ -39,7 +39,7 @@ public record Amdahl(double serialFraction) {
         double[] n = new double[k];
         double[] s = new double[k];
         for (int i = 0; i < k; i++) {
-            Object v = result.values().get(i);
+            P v = result.values().get(i);
             n[i] = ((Number) v).doubleValue();
             s[i] = result.speedup(variant, v);
         }

@@ -1,7 +1,5 @@
 package course.timing;
 
-import course.display.Progress;
-import course.display.Show;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,7 +22,7 @@ import java.util.function.UnaryOperator;
  * keeps by shrinking the problem size.
  *
  * <pre>{@code
- * SweepResult r = Sweep.over("threads", List.of(1, 2, 4))
+ * SweepResult<Integer> r = Sweep.over("threads", List.of(1, 2, 4))
  *     .title("Counting primes")
  *     .task("platform threads", (threads, size) -> countWithThreads(threads, size))
  *     .task("parallel stream",  (threads, size) -> countWithStream(threads, size))
@@ -38,6 +37,12 @@ import java.util.function.UnaryOperator;
  * sum of those costs exceeds what is left of the budget (at least a tenth of it), the size is shrunk
  * in proportion (never below 1) and a one-line note says so. Tasks should therefore do work
  * proportional to {@code size}.
+ *
+ * <p><b>Noise.</b> Before and after measuring, the sweep looks at the machine ({@link Conditions}:
+ * other processes' share of the CPUs, steal time, load average; on Linux from {@code /proc}). While
+ * some configuration's times are unstable (relative spread above {@link Conditions#UNSTABLE_SPREAD})
+ * and the budget allows, it adds measured rounds, at most as many as it was asked for. The result's
+ * {@link SweepResult#conditions()} reports what it saw, and {@link Verdict} reads it.
  *
  * <p><b>Defaults.</b> 5 rounds, 1 warm-up round, a 6 s budget, size 1; under {@code COURSE_QUICK}
  * (see {@link Quick}) 3 rounds, 1 warm-up round and a 2 s budget. Values set explicitly win.
@@ -66,11 +71,14 @@ public final class Sweep<P> {
     private int size = 1;
     private Integer rounds;
     private Integer warmup;
+    private Integer extraRounds;
     private Duration budget;
     private String baselineVariant;
     private P baselineValue;
     private boolean baselineSet;
     private Boolean progress;
+    private SweepListener listener;
+    private Supplier<Readings> readings = Readings::now;
     private UnaryOperator<String> environment = System::getenv;
     private Clocks clocks = Clocks.SYSTEM;
     private Consumer<String> notes = System.out::println;
@@ -156,6 +164,18 @@ public final class Sweep<P> {
         return this;
     }
 
+    /**
+     * The most measured rounds the sweep may add while the times are unstable (default: as many as
+     * {@link #rounds(int)}; 0 measures exactly the rounds asked for). Added rounds still fit the budget.
+     */
+    public Sweep<P> extraRounds(int extraRounds) {
+        if (extraRounds < 0) {
+            throw new IllegalArgumentException("extra rounds cannot be negative: " + extraRounds);
+        }
+        this.extraRounds = extraRounds;
+        return this;
+    }
+
     /** Warm-up rounds, run and thrown away so that the JIT has compiled the code (default 1). */
     public Sweep<P> warmup(int warmup) {
         if (warmup < 0) {
@@ -194,6 +214,18 @@ public final class Sweep<P> {
         return this;
     }
 
+    /** Reports progress to {@code listener} instead of the installed progress bar. */
+    public Sweep<P> listener(SweepListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** Test hook: how the machine is read before and after measuring. */
+    Sweep<P> readings(Supplier<Readings> readings) {
+        this.readings = Objects.requireNonNull(readings);
+        return this;
+    }
+
     /** Test hook: the environment {@code COURSE_QUICK} is read from. */
     Sweep<P> environment(UnaryOperator<String> environment) {
         this.environment = Objects.requireNonNull(environment);
@@ -225,8 +257,8 @@ public final class Sweep<P> {
     record Settings(int rounds, int warmup, Duration budget) {
     }
 
-    /** Runs the sweep: calibration, warm-up rounds, measured rounds. Blocks until done. */
-    public SweepResult run() {
+    /** Runs the sweep: calibration, warm-up rounds, measured rounds (more while unstable). Blocks until done. */
+    public SweepResult<P> run() {
         if (tasks.isEmpty()) {
             throw new IllegalStateException("add at least one task before run(), e.g. .task(\"loop\", (value, size) -> work(size))");
         }
@@ -246,31 +278,67 @@ public final class Sweep<P> {
         tasks.forEach((variant, task) -> values.forEach(v -> configs.add(new Config<>(variant, v, task))));
         int n = configs.size();
 
-        boolean showProgress = progress != null ? progress : !Show.kernelName().equals("none");
-        try (var bar = showProgress ? Progress.start(name, (long) n * (1 + s.warmup() + s.rounds())) : null) {
-            Runnable tick = bar == null ? () -> { } : bar::advance;
-
+        SweepListener ears = listener != null ? listener
+                : Boolean.FALSE.equals(progress) ? SweepListener.NONE : SweepListener.installed(Boolean.TRUE.equals(progress));
+        ears.started(name, (long) n * (1 + s.warmup() + s.rounds()));
+        try {
+            long start = clocks.wallNanos();
+            Readings before = readings.get();
             long costNanos = 0;
             for (Config<P> c : configs) {
-                costNanos += execute(c, size, -1, tick).wallNanos();
+                costNanos += execute(c, size, -1, ears).wallNanos();
             }
             int measuredSize = fit(size, costNanos, s, name);
 
             for (int w = 0; w < s.warmup(); w++) {
                 for (int i = 0; i < n; i++) {
-                    execute(configs.get((w + i) % n), measuredSize, -1, tick);
+                    execute(configs.get((w + i) % n), measuredSize, -1, ears);
                 }
             }
-            var samples = new ArrayList<Sample>(n * s.rounds());
-            for (int r = 0; r < s.rounds(); r++) {
+            var samples = new ArrayList<Sample<P>>(n * s.rounds());
+            int round = 0;
+            int added = 0;
+            while (true) {
+                long roundStart = clocks.wallNanos();
                 for (int i = 0; i < n; i++) {
-                    samples.add(execute(configs.get((r + i) % n), measuredSize, r, tick));
+                    samples.add(execute(configs.get((round + i) % n), measuredSize, round, ears));
                 }
+                round++;
+                long roundNanos = clocks.wallNanos() - roundStart;
+                if (round < s.rounds()) {
+                    continue;
+                }
+                boolean unstable = worstSpread(samples, configs) > Conditions.UNSTABLE_SPREAD;
+                boolean fits = clocks.wallNanos() - start + roundNanos <= s.budget().toNanos();
+                if (!unstable || !fits || added >= (extraRounds != null ? extraRounds : s.rounds())) {
+                    break;
+                }
+                added++;
             }
-            return new SweepResult(name, parameter, List.copyOf(tasks.keySet()), new ArrayList<>(values),
-                    size, measuredSize, samples, baseVariant, baseValue, machine);
+            Conditions conditions = Readings.between(before, readings.get(), machine.cores(),
+                    Sample.cpuPerWall(samples), added, worstSpread(samples, configs));
+            return new SweepResult<>(name, parameter, List.copyOf(tasks.keySet()), new ArrayList<>(values),
+                    size, measuredSize, samples, baseVariant, baseValue, machine, conditions);
+        } finally {
+            ears.finished();
         }
     }
+
+    /** The largest relative spread of wall times over the configurations (NaN-free; 0 if none). */
+    private double worstSpread(List<Sample<P>> samples, List<Config<P>> configs) {
+        double worst = 0;
+        for (Config<P> c : configs) {
+            double[] walls = samples.stream()
+                    .filter(x -> x.variant().equals(c.variant()) && Objects.equals(x.value(), c.value()))
+                    .mapToDouble(Sample::wallNanos).toArray();
+            double r = Stats.spread(walls).relative();
+            if (r > worst) {
+                worst = r;
+            }
+        }
+        return worst;
+    }
+
 
     /** The size that fits the budget given the calibration cost of one pass at {@code requested}. */
     private int fit(int requested, long passNanos, Settings s, String name) {
@@ -297,7 +365,7 @@ public final class Sweep<P> {
     }
 
     /** Runs one configuration once and times it; {@code round} -1 marks calibration and warm-up. */
-    private Sample execute(Config<P> c, int size, int round, Runnable tick) {
+    private Sample<P> execute(Config<P> c, int size, int round, SweepListener ears) {
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("sweep interrupted before " + describe(c));
         }
@@ -315,8 +383,8 @@ public final class Sweep<P> {
         long t1 = clocks.wallNanos();
         long cpu1 = clocks.cpuNanos();
         Sink.consume(result);
-        tick.run();
-        return new Sample(c.variant(), c.value(), round, t1 - t0, cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
+        ears.ran();
+        return new Sample<>(c.variant(), c.value(), round, t1 - t0, cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
     }
 
     private String describe(Config<P> c) {

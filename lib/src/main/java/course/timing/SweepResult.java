@@ -1,12 +1,12 @@
 package course.timing;
 
-import course.display.Displayable;
-import course.display.MimeBundle;
-import course.display.Show;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.DoubleColumn;
@@ -24,9 +24,15 @@ import tech.tablesaw.api.Table;
  * throttling) then slows both sides of each ratio alike.
  *
  * <pre>{@code
- * show(result);                                // the table
+ * SweepResult<Integer> result = Sweep.over("threads", 1, 2, 4).task(...).run();
+ * show(result);                                // the table, with the note under it
  * double s = result.speedup("threads", 2);     // median of per-round ratios to the baseline
+ * Spread perSecond = result.throughput("threads", 2);   // items per second: median and quartiles
+ * for (int n : result.values()) { ... }        // values keep their type: no casts
  * }</pre>
+ *
+ * <p>This package knows nothing of notebooks: {@link #table()} is a Tablesaw table and
+ * {@link #note()} the line under it; the display side shows both when it is given a result.
  *
  * @param title           what was measured
  * @param parameter       the swept parameter's name; empty for {@link Sweep#compare()}
@@ -37,24 +43,28 @@ import tech.tablesaw.api.Table;
  * @param rounds          every measured sample (warm-up rounds are not kept)
  * @param baselineVariant the variant speedups are relative to
  * @param baselineValue   the value speedups are relative to
- * @param machine         where and under which load it ran
+ * @param machine         where it ran
+ * @param conditions      what else the machine was doing meanwhile, and rounds added for stability
+ * @param <P>             the parameter's type ({@code Void} for a comparison)
  */
-public record SweepResult(
+public record SweepResult<P>(
         String title,
         String parameter,
         List<String> variants,
-        List<Object> values,
+        List<P> values,
         int requestedSize,
         int size,
-        List<Sample> rounds,
+        List<Sample<P>> rounds,
         String baselineVariant,
-        Object baselineValue,
-        Machine machine) implements Displayable {
+        P baselineValue,
+        Machine machine,
+        Conditions conditions) {
 
     public SweepResult {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(parameter, "parameter");
         Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(conditions, "conditions");
         variants = List.copyOf(variants);
         values = Collections.unmodifiableList(new ArrayList<>(values));
         rounds = List.copyOf(rounds);
@@ -67,13 +77,20 @@ public record SweepResult(
         }
     }
 
+    /** A result whose machine conditions were not observed (e.g. built by hand in a test or from saved numbers). */
+    public SweepResult(String title, String parameter, List<String> variants, List<P> values, int requestedSize, int size,
+                       List<Sample<P>> rounds, String baselineVariant, P baselineValue, Machine machine) {
+        this(title, parameter, variants, values, requestedSize, size, rounds, baselineVariant, baselineValue, machine,
+                Conditions.unknown(machine.cores()));
+    }
+
     /** Whether this was a sweep over a parameter (false for {@link Sweep#compare()}). */
     public boolean hasParameter() {
         return !parameter.isEmpty();
     }
 
     /** The samples of one configuration, in round order. */
-    public List<Sample> samples(String variant, Object value) {
+    public List<Sample<P>> samples(String variant, P value) {
         check(variant, value);
         return rounds.stream()
                 .filter(s -> s.variant().equals(variant) && Objects.equals(s.value(), value))
@@ -81,8 +98,46 @@ public record SweepResult(
     }
 
     /** Median wall time in milliseconds. */
-    public double medianMillis(String variant, Object value) {
-        return Stats.median(samples(variant, value).stream().mapToDouble(Sample::wallMillis).toArray());
+    public double medianMillis(String variant, P value) {
+        return spread(variant, value).median();
+    }
+
+    /** Median, quartiles and extremes of the wall time in milliseconds. */
+    public Spread spread(String variant, P value) {
+        return Stats.spread(samples(variant, value).stream().mapToDouble(Sample::wallMillis).toArray());
+    }
+
+    /** The spread of wall times of a variant in a {@link Sweep#compare()}. */
+    public Spread spread(String variant) {
+        return spread(variant, onlyValue());
+    }
+
+    /**
+     * Items per second, one figure per round ({@link #size()} items per run): median, quartiles
+     * and extremes. For work where one run handles another number of items, see
+     * {@link #throughput(String, Object, double)}.
+     */
+    public Spread throughput(String variant, P value) {
+        return throughput(variant, value, size);
+    }
+
+    /** Items per second when one run handles {@code itemsPerRun} items. */
+    public Spread throughput(String variant, P value, double itemsPerRun) {
+        if (!(itemsPerRun > 0)) {
+            throw new IllegalArgumentException("items per run must be positive, not " + itemsPerRun);
+        }
+        return Stats.spread(samples(variant, value).stream()
+                .filter(s -> s.wallNanos() > 0)
+                .mapToDouble(s -> itemsPerRun * 1e9 / s.wallNanos()).toArray());
+    }
+
+    /** Items per second of a variant at every value, in sweep order ({@link #size()} items per run). */
+    public Map<P, Spread> throughput(String variant) {
+        var byValue = new LinkedHashMap<P, Spread>();
+        for (P value : values) {
+            byValue.put(value, throughput(variant, value));
+        }
+        return Collections.unmodifiableMap(byValue);
     }
 
     /** Median wall time of a variant in a {@link Sweep#compare()}. */
@@ -91,17 +146,17 @@ public record SweepResult(
     }
 
     /** Fastest run in milliseconds. */
-    public double minMillis(String variant, Object value) {
-        return samples(variant, value).stream().mapToDouble(Sample::wallMillis).min().orElse(Double.NaN);
+    public double minMillis(String variant, P value) {
+        return samples(variant, value).stream().mapToDouble(Sample<P>::wallMillis).min().orElse(Double.NaN);
     }
 
     /** Slowest run in milliseconds. */
-    public double maxMillis(String variant, Object value) {
+    public double maxMillis(String variant, P value) {
         return samples(variant, value).stream().mapToDouble(Sample::wallMillis).max().orElse(Double.NaN);
     }
 
     /** Median process CPU time in milliseconds: above the wall time when several cores worked. */
-    public double cpuMillis(String variant, Object value) {
+    public double cpuMillis(String variant, P value) {
         return Stats.median(samples(variant, value).stream().mapToDouble(Sample::cpuMillis).toArray());
     }
 
@@ -109,12 +164,21 @@ public record SweepResult(
      * The speedup of each round: the baseline's time in that round over this configuration's time in
      * the same round. Rounds where either is missing are skipped.
      */
-    public List<Double> roundSpeedups(String variant, Object value) {
+    public List<Double> roundSpeedups(String variant, P value) {
+        return roundRatios(variant, value, baselineVariant, baselineValue);
+    }
+
+    /**
+     * For each round, the {@code reference} configuration's time over this configuration's time in
+     * the same round: above 1 where this configuration was faster. Rounds where either is missing
+     * are skipped.
+     */
+    public List<Double> roundRatios(String variant, P value, String reference, P referenceValue) {
         var mine = samples(variant, value);
-        var base = samples(baselineVariant, baselineValue);
+        var base = samples(reference, referenceValue);
         var ratios = new ArrayList<Double>();
-        for (Sample s : mine) {
-            for (Sample b : base) {
+        for (Sample<P> s : mine) {
+            for (Sample<P> b : base) {
                 if (b.round() == s.round() && s.wallNanos() > 0) {
                     ratios.add((double) b.wallNanos() / s.wallNanos());
                 }
@@ -123,8 +187,13 @@ public record SweepResult(
         return List.copyOf(ratios);
     }
 
+    /** The per-round speedups against the baseline as a spread: median, quartiles, extremes. */
+    public Spread speedupSpread(String variant, P value) {
+        return Stats.spread(roundSpeedups(variant, value));
+    }
+
     /** The median of the per-round speedups against the baseline (above 1: faster than the baseline). */
-    public double speedup(String variant, Object value) {
+    public double speedup(String variant, P value) {
         return Stats.median(roundSpeedups(variant, value));
     }
 
@@ -136,6 +205,11 @@ public record SweepResult(
     /** How many rounds were measured. */
     public int roundCount() {
         return (int) rounds.stream().mapToInt(Sample::round).distinct().count();
+    }
+
+    /** Whether the parameter's values are all numbers (thread counts, pool sizes). */
+    public boolean numericValues() {
+        return values.stream().allMatch(v -> v instanceof Number);
     }
 
     /**
@@ -151,7 +225,7 @@ public record SweepResult(
         var speedup = DoubleColumn.create("speedup");
         var param = new ParameterColumn(parameter, values);
         for (String v : variants) {
-            for (Object value : values) {
+            for (P value : values) {
                 variant.append(v);
                 param.append(value);
                 median.append(medianMillis(v, value));
@@ -172,29 +246,27 @@ public record SweepResult(
         return table.addColumns(median, min, max, cpu, speedup);
     }
 
-    @Override
-    public MimeBundle toMime() {
-        MimeBundle t = Show.toMime(table());
-        String note = String.format("%d rounds, size %,d%s; speedup vs %s; %s", roundCount(), size,
-                size < requestedSize ? String.format(" (shrunk from %,d to fit the budget)", requestedSize) : "",
-                describe(baselineVariant, baselineValue), machine.summary());
-        String html = t.data().get(MimeBundle.HTML);
-        return html == null ? MimeBundle.text(t.plainText() + "\n" + note)
-                : MimeBundle.html(html + "<div style=\"color:#666;font-size:90%\">" + escape(note) + "</div>",
-                        t.plainText() + "\n" + note);
+    /**
+     * The line shown under the table: rounds, size (and whether the budget shrank it), the baseline,
+     * the machine and what else it was doing.
+     */
+    public String note() {
+        return String.format(Locale.ROOT, "%d rounds, size %,d%s; speedup vs %s; %s; %s", roundCount(), size,
+                size < requestedSize ? String.format(Locale.ROOT, " (shrunk from %,d to fit the budget)", requestedSize) : "",
+                describe(baselineVariant, baselineValue), machine.summary(), conditions.summary());
     }
 
     /** "variant" or "variant, threads=4": how error messages and legends name a configuration. */
-    String describe(String variant, Object value) {
+    String describe(String variant, P value) {
         return hasParameter() ? variant + ", " + parameter + "=" + value : variant;
     }
 
     @Override
     public String toString() {
-        return table().printAll() + "\n" + machine.summary();
+        return table().printAll() + "\n" + note();
     }
 
-    private Object onlyValue() {
+    private P onlyValue() {
         if (values.size() != 1) {
             throw new IllegalArgumentException("this sweep has " + values.size() + " values of " + parameter
                     + ": name one, e.g. medianMillis(\"" + variants.getFirst() + "\", " + values.getFirst() + ")");
@@ -202,7 +274,7 @@ public record SweepResult(
         return values.getFirst();
     }
 
-    private void check(String variant, Object value) {
+    private void check(String variant, P value) {
         if (!variants.contains(variant)) {
             throw new IllegalArgumentException("no variant \"" + variant + "\"; the variants are " + variants);
         }
@@ -212,15 +284,11 @@ public record SweepResult(
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
     /** The parameter column, typed after the values: integers stay integers, anything else is text. */
     private static final class ParameterColumn {
         final tech.tablesaw.columns.Column<?> column;
 
-        ParameterColumn(String name, List<Object> values) {
+        ParameterColumn(String name, List<?> values) {
             String n = name.isEmpty() ? "value" : name;
             if (values.stream().allMatch(v -> v instanceof Integer || v instanceof Short || v instanceof Byte)) {
                 column = IntColumn.create(n);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import course.display.MimeBundle;
+import course.display.Show;
 import course.timing.Machine;
 import course.timing.Sample;
 import course.timing.SweepResult;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +112,17 @@ class ChartsTest {
     }
 
     @Test
+    void aChartIsADisplayableThatShowsAsItsOwnPng() throws IOException {
+        Chart chart = Charts.times(sweep()).size(300, 200);
+        MimeBundle bundle = Show.toMime(chart);
+        byte[] png = Base64.getDecoder().decode(bundle.data().get(MimeBundle.PNG));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(300, image.getWidth());
+        assertEquals(200, image.getHeight());
+        assertTrue(bundle.plainText().startsWith("chart: "), bundle.plainText());
+    }
+
+    @Test
     void timesHaveMinMaxIntervals() throws IOException {
         Chart chart = Charts.times(sweep());
         var data = (IntervalXYDataset) ((XYPlot) chart.chart().getPlot()).getDataset();
@@ -156,6 +170,27 @@ class ChartsTest {
         var image = decode(chart);
         assertEquals(760, image.getWidth());
         assertTrue(hasColor(image, Style.color(0)));
+    }
+
+    @Test
+    void threadStatesDrawARowPerThreadInTheStatesColours() throws Exception {
+        var rows = java.util.List.of(
+                new course.trace.StateTimeline.Row("w-1", java.util.List.of(
+                        new course.trace.StateTimeline.Segment(course.trace.RunState.RUNNING, 0, 40_000_000),
+                        new course.trace.StateTimeline.Segment(course.trace.RunState.BLOCKED, 40_000_000, 90_000_000))),
+                new course.trace.StateTimeline.Row("w-2", java.util.List.of(
+                        new course.trace.StateTimeline.Segment(course.trace.RunState.PARKED, 0, 90_000_000))));
+        var timeline = new course.trace.StateTimeline(rows, java.time.Duration.ofMillis(1), 90,
+                java.time.Duration.ofMillis(90), 2, false);
+        Chart chart = Charts.threadStates(timeline);
+        var plot = (XYPlot) chart.chart().getPlot();
+        assertEquals(course.trace.RunState.values().length, plot.getDataset().getSeriesCount(), "a series (legend entry) per state");
+        assertEquals(1, plot.getDataset().getItemCount(course.trace.RunState.BLOCKED.ordinal()));
+        var symbols = ((org.jfree.chart.axis.SymbolAxis) plot.getRangeAxis()).getSymbols();
+        assertEquals(java.util.List.of("w-1", "w-2"), java.util.List.of(symbols));
+        var image = decode(chart);
+        assertTrue(hasColor(image, StateChart.COLORS.get(course.trace.RunState.BLOCKED)));
+        assertTrue(hasColor(image, StateChart.COLORS.get(course.trace.RunState.PARKED)));
     }
 
     @Test

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import course.testing.Together;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,27 +55,12 @@ class ProgressTest {
         int threads = 8;
         int steps = 20_000;
         var p = start((long) threads * steps);
-        var barrier = new CyclicBarrier(threads);
-        var pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    for (int i = 0; i < steps; i++) {
-                        clock.incrementAndGet();
-                        p.advance();
-                    }
-                    return null;
-                }));
+        Together.run(threads, t -> {
+            for (int i = 0; i < steps; i++) {
+                clock.incrementAndGet();
+                p.advance();
             }
-            for (var f : futures) {
-                f.get(20, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-        }
+        });
         p.close();
         p.advance(); // after close: counted, never drawn
         var snapshot = List.copyOf(views);

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import javax.imageio.ImageIO;
-import org.jfree.chart.ChartFactory;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,18 +70,6 @@ class ShowTest {
             assertEquals(30, read.getWidth());
             assertEquals(0xff0000, read.getRGB(3, 4) & 0xffffff);
         }
-    }
-
-    @Test
-    void chartsBecomePngBundlesAtNotebookWidth() throws Exception {
-        var series = new XYSeries("s");
-        series.add(1, 2);
-        var chart = ChartFactory.createXYLineChart("title", "x", "y", new XYSeriesCollection(series));
-        MimeBundle bundle = Show.toMime(chart);
-        byte[] png = Base64.getDecoder().decode(bundle.data().get(MimeBundle.PNG));
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertEquals(course.chart.Chart.DEFAULT_WIDTH, image.getWidth());
-        assertEquals("chart: title", bundle.plainText());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package course.grading;
 
-import course.exercises.Catalog;
+import course.grading.batch.Exercises;
+import course.grading.batch.Notebook;
+import course.grading.batch.SubmissionCompiler;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -18,8 +20,8 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Catalog.Exercise exercise(String id) {
-        return Catalog.byId(id).orElseThrow();
+    static Exercises.Exercise exercise(String id) {
+        return Exercises.byId(id).orElseThrow();
     }
 
     static Notebook instructor(String id) throws IOException {

@@ -3,7 +3,7 @@ package course.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import course.exercises.Catalog;
+import course.grading.batch.Exercises;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReferenceSolutionsTest {
 
     static List<String> exercises() {
-        return Catalog.all().stream().map(Catalog.Exercise::id).toList();
+        return Exercises.all().stream().map(Exercises.Exercise::id).toList();
     }
 
     @ParameterizedTest

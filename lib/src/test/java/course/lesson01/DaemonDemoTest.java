@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import course.platform.Jvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class DaemonDemoTest {
     }
 
     private static Run run(String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = Jvm.javaExecutable().toString();
         var command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 DaemonDemo.class.getName()));
         command.addAll(List.of(args));

@@ -13,6 +13,7 @@ import course.process.tasks.WordCount;
 import course.process.testing.Misbehave;
 import course.process.testing.NoDefaultConstructor;
 import course.workload.Cpu;
+import course.testing.NoChildProcessLeft;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -20,17 +21,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoChildProcessLeft.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ProcessPoolTest {
-
-    @AfterEach
-    void noChildSurvives() {
-        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
-    }
 
     @Test
     void mapKeepsInputOrder() {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import course.platform.LibClassPath;
 import course.process.tasks.PipeEcho;
 import course.process.tasks.SharedCounter;
 import course.process.testing.Spawner;
+import course.testing.NoChildProcessLeft;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,23 +17,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoChildProcessLeft.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WorkerJvmTest {
-
-    @AfterEach
-    void noChildSurvives() {
-        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
-    }
 
     @Test
     void classpathHoldsTheLibrary() {
         String cp = WorkerJvm.classpath();
-        Path lib = WorkerJvm.location(WorkerJvm.class).orElseThrow();
+        Path lib = LibClassPath.location(WorkerJvm.class).orElseThrow();
         assertTrue(List.of(cp.split(File.pathSeparator)).contains(lib.toString()), cp);
         assertTrue(Files.isExecutable(WorkerJvm.javaExecutable()));
     }
@@ -86,7 +84,7 @@ class WorkerJvmTest {
     }
 
     private static Path classFile(Class<?> type) {
-        Path root = WorkerJvm.location(type).orElseThrow();
+        Path root = LibClassPath.location(type).orElseThrow();
         return root.resolve(type.getName().replace('.', '/') + ".class");
     }
 

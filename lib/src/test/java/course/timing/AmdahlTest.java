@@ -51,13 +51,13 @@ class AmdahlTest {
     @Test
     void fitsASweepResult() {
         double f = 0.2;
-        var samples = new ArrayList<Sample>();
+        var samples = new ArrayList<Sample<Integer>>();
         for (int r = 0; r < 3; r++) {
             for (int n : new int[] {1, 2, 4}) {
-                samples.add(new Sample("t", n, r, Math.round(1e8 / new Amdahl(f).speedup(n)), 0));
+                samples.add(new Sample<>("t", n, r, Math.round(1e8 / new Amdahl(f).speedup(n)), 0));
             }
         }
-        var result = new SweepResult("a", "threads", List.of("t"), List.of(1, 2, 4), 1, 1, samples, "t", 1, SweepResultTest.MACHINE);
+        var result = new SweepResult<>("a", "threads", List.of("t"), List.of(1, 2, 4), 1, 1, samples, "t", 1, SweepResultTest.MACHINE);
         assertEquals(f, Amdahl.fit(result, "t").serialFraction(), 1e-6);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import course.display.MimeBundle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,17 +16,17 @@ class SweepResultTest {
     static final Machine MACHINE = new Machine(2, 0.5, 1L << 30, "25", "Linux amd64");
 
     /** Times in ms per round for "seq" and "par" at threads 1 and 2. */
-    static SweepResult sample() {
-        var samples = new ArrayList<Sample>();
+    static SweepResult<Integer> sample() {
+        var samples = new ArrayList<Sample<Integer>>();
         double[][] seq = {{100, 130, 90}, {100, 100, 100}};
         double[][] par = {{100, 100, 100}, {50, 60, 40}};
         for (int r = 0; r < 3; r++) {
             for (int t = 0; t < 2; t++) {
-                samples.add(new Sample("seq", t + 1, r, (long) (seq[t][r] * 1e6), (long) (seq[t][r] * 1e6)));
-                samples.add(new Sample("par", t + 1, r, (long) (par[t][r] * 1e6), (long) (par[t][r] * 2e6)));
+                samples.add(new Sample<>("seq", t + 1, r, (long) (seq[t][r] * 1e6), (long) (seq[t][r] * 1e6)));
+                samples.add(new Sample<>("par", t + 1, r, (long) (par[t][r] * 1e6), (long) (par[t][r] * 2e6)));
             }
         }
-        return new SweepResult("test", "threads", List.of("seq", "par"), List.of(1, 2), 1000, 500, samples, "seq", 1, MACHINE);
+        return new SweepResult<>("test", "threads", List.of("seq", "par"), List.of(1, 2), 1000, 500, samples, "seq", 1, MACHINE);
     }
 
     @Test
@@ -47,8 +46,8 @@ class SweepResultTest {
 
     @Test
     void aComparisonHasNoParameterColumn() {
-        var samples = List.of(new Sample("a", null, 0, 2_000_000, -1), new Sample("b", null, 0, 1_000_000, -1));
-        var r = new SweepResult("cmp", "", List.of("a", "b"), Collections.singletonList(null), 1, 1, samples, "a", null, MACHINE);
+        List<Sample<Void>> samples = List.of(new Sample<>("a", null, 0, 2_000_000, -1), new Sample<>("b", null, 0, 1_000_000, -1));
+        var r = new SweepResult<Void>("cmp", "", List.of("a", "b"), Collections.singletonList(null), 1, 1, samples, "a", null, MACHINE);
         assertFalse(r.hasParameter());
         assertEquals(List.of("variant", "median ms", "min ms", "max ms", "cpu ms", "speedup"), r.table().columnNames());
         assertEquals(2.0, r.speedup("b"), 1e-12);
@@ -57,12 +56,12 @@ class SweepResultTest {
 
     @Test
     void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        var samples = new ArrayList<Sample>();
+        var samples = new ArrayList<Sample<Void>>();
         long[] ms = {4, 1, 3, 10};
         for (int r = 0; r < ms.length; r++) {
-            samples.add(new Sample("a", null, r, ms[r] * 1_000_000, 0));
+            samples.add(new Sample<>("a", null, r, ms[r] * 1_000_000, 0));
         }
-        var r = new SweepResult("even", "", List.of("a"), Collections.singletonList(null), 1, 1, samples, "a", null, MACHINE);
+        var r = new SweepResult<Void>("even", "", List.of("a"), Collections.singletonList(null), 1, 1, samples, "a", null, MACHINE);
         assertEquals(3.5, r.medianMillis("a"), 1e-12);
         assertEquals(4, r.roundCount());
     }
@@ -76,10 +75,11 @@ class SweepResultTest {
     }
 
     @Test
-    void showsAsAnHtmlTableWithTheMachine() {
-        var mime = sample().toMime();
-        assertTrue(mime.data().get(MimeBundle.HTML).contains("<table"));
-        assertTrue(mime.plainText().contains("2 cores"));
-        assertTrue(mime.plainText().contains("shrunk from 1,000 to fit"));
+    void theNoteNamesRoundsSizeMachineAndConditions() {
+        String note = sample().note();
+        assertTrue(note.contains("2 cores"), note);
+        assertTrue(note.contains("shrunk from 1,000 to fit"), note);
+        assertTrue(note.contains("could not tell whether other programs used the CPUs"), note);
+        assertTrue(sample().toString().contains(note));
     }
 }

@@ -25,7 +25,7 @@ class SweepTest {
         var result = Sweep.over("threads", List.of(1, 2))
                 .task("a", (v, n) -> calls.add("a" + v))
                 .task("b", (v, n) -> calls.add("b" + v))
-                .rounds(3).warmup(1).budget(Duration.ofHours(1))
+                .rounds(3).warmup(1).extraRounds(0).budget(Duration.ofHours(1))
                 .run();
         assertEquals(List.of(
                 "a1", "a2", "b1", "b2",     // calibration, in declaration order
@@ -52,7 +52,7 @@ class SweepTest {
         var result = Sweep.compare()
                 .task("base", (v, n) -> { clock.spend(base[i.getAndIncrement()], 1); return n; })
                 .task("fast", (v, n) -> { clock.spend(fast[j.getAndIncrement()], 2); return n; })
-                .rounds(3).warmup(0).budget(Duration.ofHours(1))
+                .rounds(3).warmup(0).extraRounds(0).budget(Duration.ofHours(1))
                 .clocks(clock.clocks())
                 .run();
         assertEquals(List.of(2.0, 2.0, 0.2), result.roundSpeedups("fast", null).stream().map(d -> Math.round(d * 100) / 100.0).toList());
@@ -198,8 +198,86 @@ class SweepTest {
 
     @Test
     void aForcedProgressBarDoesNotChangeTheResult() {
-        var result = Sweep.over("n", 1, 2).task("t", (v, n) -> v * n).rounds(2).warmup(0).progress(true).run();
+        var result = Sweep.over("n", 1, 2).task("t", (v, n) -> v * n).rounds(2).warmup(0).extraRounds(0).progress(true).run();
         assertEquals(4, result.rounds().size());
         assertInstanceOf(Machine.class, result.machine());
+    }
+
+    @Test
+    void unstableTimesGetExtraRoundsUpToTheCapWhileTheBudgetAllows() {
+        var clock = new FakeClocks();
+        long[] jitter = {10, 30, 10, 30, 10, 30, 10, 30, 10, 30, 10, 30};   // never settles
+        var k = new AtomicInteger();
+        var unstable = Sweep.compare()
+                .task("a", (v, n) -> { clock.spend(jitter[k.getAndIncrement() % jitter.length] * MS, 1); return n; })
+                .rounds(3).warmup(0).budget(Duration.ofHours(1)).clocks(clock.clocks()).readings(() -> Readings.NONE)
+                .run();
+        assertEquals(6, unstable.roundCount(), "3 rounds asked, 3 added (the default cap is the rounds asked for)");
+        assertEquals(3, unstable.conditions().roundsAdded());
+        assertTrue(unstable.conditions().unstable());
+
+        k.set(0);
+        var capped = Sweep.compare()
+                .task("a", (v, n) -> { clock.spend(jitter[k.getAndIncrement() % jitter.length] * MS, 1); return n; })
+                .rounds(3).warmup(0).extraRounds(1).budget(Duration.ofHours(1)).clocks(clock.clocks())
+                .run();
+        assertEquals(4, capped.roundCount());
+
+        k.set(0);
+        var tight = Sweep.compare()
+                .task("a", (v, n) -> { clock.spend(jitter[k.getAndIncrement() % jitter.length] * MS, 1); return n; })
+                .rounds(3).warmup(0).budget(Duration.ofMillis(100)).clocks(clock.clocks())
+                .run();
+        assertEquals(0, tight.conditions().roundsAdded(), "calibration and 3 rounds took 80 ms: another 30 ms round would pass 100 ms");
+    }
+
+    @Test
+    void stableTimesGetNoExtraRounds() {
+        var clock = new FakeClocks();
+        var result = Sweep.over("threads", 1, 2)
+                .task("t", (threads, n) -> { clock.spend(40 * MS / threads, threads); return n; })
+                .rounds(3).warmup(0).budget(Duration.ofHours(1)).clocks(clock.clocks())
+                .run();
+        assertEquals(3, result.roundCount());
+        assertEquals(0, result.conditions().roundsAdded());
+        assertEquals(0.0, result.conditions().worstSpread(), 1e-12);
+        assertEquals(80.0 / 60, result.conditions().cpuPerWall(), 1e-9, "CPU 40 ms on one thread plus 2 x 20 ms on two, over 60 ms of wall");
+    }
+
+    @Test
+    void theMachineIsReadBeforeAndAfterMeasuringAndReportedOnTheResult() {
+        var clock = new FakeClocks();
+        var reads = new AtomicInteger();
+        // before: 1000 ticks in all, 100 busy, 10 own; after: 2000 in all, 900 busy (+800), 310 own (+300), steal +100
+        var result = Sweep.compare()
+                .task("a", (v, n) -> { clock.spend(10 * MS, 1); return n; })
+                .rounds(3).warmup(0).budget(Duration.ofHours(1)).clocks(clock.clocks())
+                .readings(() -> reads.getAndIncrement() == 0
+                        ? new Readings(3.5, 100, 0, 1000, 10)
+                        : new Readings(4.0, 900, 100, 2000, 310))
+                .run();
+        var c = result.conditions();
+        assertEquals(2, reads.get());
+        assertEquals(3.5, c.loadBefore(), 1e-12);
+        assertEquals(0.5, c.othersShare(), 1e-12, "(800 busy - 300 own) / 1000");
+        assertEquals(0.1, c.stealShare(), 1e-12);
+        assertTrue(c.busy());
+        assertTrue(result.note().contains("BUSY"), result.note());
+    }
+
+    @Test
+    void aListenerHearsEveryRunBetweenStartAndFinishEvenWhenATaskFails() {
+        var events = new ArrayList<String>();
+        SweepListener ears = new SweepListener() {
+            @Override public void started(String title, long planned) { events.add("start " + title + " " + planned); }
+            @Override public void ran() { events.add("ran"); }
+            @Override public void finished() { events.add("finish"); }
+        };
+        Sweep.compare().title("x").task("a", (v, n) -> n).rounds(2).warmup(1).extraRounds(0).listener(ears).run();
+        assertEquals(List.of("start x 4", "ran", "ran", "ran", "ran", "finish"), events);
+        events.clear();
+        assertThrows(IllegalStateException.class, () -> Sweep.compare().title("y").task("a", (v, n) -> { throw new java.io.IOException("no"); })
+                .listener(ears).run());
+        assertEquals(List.of("start y 7", "finish"), events);
     }
 }

@@ -1,5 +1,6 @@
 package course.workload;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,10 +41,31 @@ class IoTest {
     }
 
     @Test
-    void sleepOfZeroOrLessReturns() {
-        Io.sleep(Duration.ZERO);
-        Io.sleep(Duration.ofMillis(-5));
-        Io.sleep(1);
+    void sleepOfZeroOrLessReturnsAtOnceEvenWhenInterrupted() {
+        // an interrupted thread's real sleep throws at once, so returning normally here means no sleep happened
+        Thread.currentThread().interrupt();
+        try {
+            assertDoesNotThrow(() -> Io.sleep(Duration.ZERO));
+            assertDoesNotThrow(() -> Io.sleep(Duration.ofMillis(-5)));
+            assertDoesNotThrow(() -> Io.sleep(0));
+            assertTrue(Thread.currentThread().isInterrupted(), "a sleep that did not happen leaves the interrupt flag alone");
+        } finally {
+            Thread.interrupted();
+        }
+        CancellationException real = assertThrows(CancellationException.class, () -> {
+            Thread.currentThread().interrupt();
+            Io.sleep(1);
+        }, "a positive sleep on an interrupted thread ends with a CancellationException");
+        assertTrue(Thread.interrupted(), "and sets the flag again");
+        assertInstanceOf(InterruptedException.class, real.getCause());
+    }
+
+    @Test
+    void sleepLastsAtLeastTheDuration() {
+        long start = System.nanoTime();
+        Io.sleep(20);
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMillis >= 19, "slept only " + elapsedMillis + " ms of 20"); // a busy machine only makes it longer
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class SweepOne {
         }
         double once = Math.max(1e-3, (System.nanoTime() - t0) / 1e9);
         int warmup = (int) Math.max(10, Math.ceil(warmupSeconds / once));
-        SweepResult sweep = Sweep.compare().title(workload).task(workload, task)
+        SweepResult<Void> sweep = Sweep.compare().title(workload).task(workload, task)
                 .warmup(warmup).rounds(40).budget(Duration.ofMinutes(2)).progress(false)
                 .run();
         System.out.printf(Locale.ROOT, "%f %f %f %d%n", sweep.medianMillis(workload),

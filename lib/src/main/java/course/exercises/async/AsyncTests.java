@@ -32,8 +32,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.Test;
 
-/** Grades exercise 03-async against the course's local HTTP server. */
-@Graded("03-async")
+/** Grades exercise 11-async against the course's local HTTP server. */
+@Graded("11-async")
 public class AsyncTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(8);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Grades exercise 06-deadlock. */
-@Graded("06-deadlock")
+/** Grades exercise 02-bank. */
+@Graded("02-bank")
 public class BankTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(3);

@@ -1,2 +1,2 @@
-/** Exercise 06-deadlock: a {@link course.exercises.bank.Bank} whose transfers are thread-safe and deadlock-free. */
+/** Exercise 02-bank: a {@link course.exercises.bank.Bank} whose transfers are thread-safe and deadlock-free. */
 package course.exercises.bank;

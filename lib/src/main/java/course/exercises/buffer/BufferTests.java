@@ -17,8 +17,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Grades exercise 05-producer-consumer. */
-@Graded("05-producer-consumer")
+/** Grades exercise 07-bounded-buffer. */
+@Graded("07-bounded-buffer")
 public class BufferTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(5);

@@ -1,2 +1,2 @@
-/** Exercise 05-producer-consumer: a {@link course.exercises.buffer.BoundedBuffer} shared by producers and consumers. */
+/** Exercise 07-bounded-buffer: a {@link course.exercises.buffer.BoundedBuffer} shared by producers and consumers. */
 package course.exercises.buffer;

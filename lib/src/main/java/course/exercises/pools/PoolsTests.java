@@ -20,8 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Grades exercise 04-pools. */
-@Graded("04-pools")
+/** Grades exercise 05-pools. */
+@Graded("05-pools")
 public class PoolsTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(5);

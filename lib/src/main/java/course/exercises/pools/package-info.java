@@ -1,2 +1,2 @@
-/** Exercise 04-pools: an order-keeping, fail-fast {@link course.exercises.pools.PoolMapper} over an ExecutorService. */
+/** Exercise 05-pools: an order-keeping, fail-fast {@link course.exercises.pools.PoolMapper} over an ExecutorService. */
 package course.exercises.pools;

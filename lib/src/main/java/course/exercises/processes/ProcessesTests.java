@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Grades exercise 02-processes. Worker JVMs take a while to start, so the first three tests share
+ * Grades exercise 09-processes. Worker JVMs take a while to start, so the first three tests share
  * one observed run of the student's counter (made by the first of them, dropped after the class).
  */
-@Graded("02-processes")
+@Graded("09-processes")
 public class ProcessesTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(12);

@@ -1,2 +1,2 @@
-/** Exercise 02-processes: a {@link course.exercises.processes.WordCounter} that counts words in worker JVMs and merges in the parent. */
+/** Exercise 09-processes: a {@link course.exercises.processes.WordCounter} that counts words in worker JVMs and merges in the parent. */
 package course.exercises.processes;

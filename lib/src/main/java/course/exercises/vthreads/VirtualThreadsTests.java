@@ -20,8 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Grades exercise 07-virtual-threads. */
-@Graded("07-virtual-threads")
+/** Grades exercise 13-virtual-threads. */
+@Graded("13-virtual-threads")
 public class VirtualThreadsTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(5);

@@ -9,6 +9,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Function;
 
 /**
  * A counter (one {@code long}) in a memory-mapped file that several processes increment at once: the
@@ -59,9 +60,7 @@ public final class SharedCounter {
      * adds 1 to the counter in {@code file} {@code times} times, atomically or racily.
      */
     public static void increment(Path file, long times, boolean atomic, int parties) {
-        try (Arena arena = Arena.ofConfined();
-             FileChannel channel = open(file)) {
-            MemorySegment shared = channel.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, arena);
+        mapped(file, shared -> {
             LONG.getAndAdd(shared, ARRIVED, 1L);
             long deadline = System.nanoTime() + 30_000_000_000L;
             while ((long) LONG.getVolatile(shared, ARRIVED) < parties && System.nanoTime() < deadline) {
@@ -75,29 +74,29 @@ public final class SharedCounter {
                     LONG.setVolatile(shared, COUNTER, value + 1);           // ... then write: not atomic
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not map " + file, e);
-        }
+            return null;
+        });
     }
 
     /** Sets the counter (and the arrivals) in {@code file} to 0, creating the file if needed. */
     public static void reset(Path file) {
-        try (Arena arena = Arena.ofConfined();
-             FileChannel channel = open(file)) {
-            MemorySegment shared = channel.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, arena);
+        mapped(file, shared -> {
             LONG.setVolatile(shared, COUNTER, 0L);
             LONG.setVolatile(shared, ARRIVED, 0L);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not map " + file, e);
-        }
+            return null;
+        });
     }
 
     /** The counter's value now. */
     public static long read(Path file) {
+        return mapped(file, shared -> (long) LONG.getVolatile(shared, COUNTER));
+    }
+
+    /** Maps {@code file} (created if needed) for as long as {@code use} runs. */
+    private static <T> T mapped(Path file, Function<MemorySegment, T> use) {
         try (Arena arena = Arena.ofConfined();
              FileChannel channel = open(file)) {
-            MemorySegment shared = channel.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, arena);
-            return (long) LONG.getVolatile(shared, COUNTER);
+            return use.apply(channel.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, arena));
         } catch (IOException e) {
             throw new UncheckedIOException("could not map " + file, e);
         }

@@ -1,0 +1,117 @@
+"""./course links: launch and navigation cells generated from file names, found again by their tags.
+
+The committed notebooks are checked by test_notebooks.py (links.problems() == []); here the tool itself runs
+on a small course made in a temporary directory: gaps in the numbering, an exercise without a lesson,
+hand-typed navigation to replace, an instructor copy to keep in step.
+"""
+from __future__ import annotations
+
+import pathlib
+
+import nbformat
+import pytest
+
+from coursekit import links, paths
+
+
+def _notebook(path: pathlib.Path, *markdown: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(m, id=f"c{i}") for i, m in enumerate(markdown)]
+    nb.cells.insert(1, nbformat.v4.new_code_cell("int x = 1;", id="code"))  # after the title, as in a lesson
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+
+
+@pytest.fixture
+def course(tmp_path, monkeypatch):
+    """A course of an index, lessons 01 03 07 (gaps), exercises 03 and 05 (05 has no lesson)."""
+    nbs = tmp_path / "notebooks"
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "NOTEBOOKS", nbs)
+    monkeypatch.setattr(links, "EXERCISES", nbs / "exercises")
+    monkeypatch.setattr(links, "INSTRUCTOR_EXERCISES", tmp_path / "lib" / "instructor" / "exercises")
+    (tmp_path / "README.md").write_text("# Course\n\nIntro.\n", encoding="utf-8")
+    _notebook(nbs / "00-start-here.ipynb", "# Start here")
+    _notebook(nbs / "01-threads.ipynb", "[← 00 · Start here](00-start-here.ipynb) · [03 →](03-memory.ipynb)\n\n# 01 · Threads",
+              "## Summary\n\n- one\n\n[← 00 · Start here](00-start-here.ipynb)")
+    _notebook(nbs / "03-memory.ipynb", "# 03 · Memory model: happens-before")
+    _notebook(nbs / "07-coordination.ipynb", "# 07 · Coordination", "[Index](00-start-here.ipynb)")
+    _notebook(nbs / "exercises" / "03-visibility.ipynb", "# Exercise 03")
+    _notebook(nbs / "exercises" / "05-pools.ipynb", "# Exercise 05")
+    _notebook(tmp_path / "lib" / "instructor" / "exercises" / "03-visibility.ipynb", "# Exercise 03")
+    return tmp_path
+
+
+def _cells(path: pathlib.Path):
+    return nbformat.read(str(path), as_version=4).cells
+
+
+def _nav(path: pathlib.Path) -> tuple[str, str]:
+    cells = _cells(path)
+    assert cells[0].metadata["tags"] == [links.LAUNCH_TAG]
+    assert cells[1].metadata["tags"] == [links.TOP_TAG] and cells[-1].metadata["tags"] == [links.BOTTOM_TAG]
+    return cells[1].source, cells[-1].source
+
+
+def test_order_comes_from_file_numbers_with_gaps(course):
+    assert [(p.kind, p.number) for p in links.pages()] == [
+        ("index", 0), ("lesson", 1), ("lesson", 3), ("lesson", 7), ("exercise", 3), ("exercise", 5)]
+
+
+def test_each_notebook_gets_previous_index_next_and_its_pair(course):
+    links.write()
+    nbs = course / "notebooks"
+    top, bottom = _nav(nbs / "03-memory.ipynb")
+    assert top == bottom == ("[← 01 · Threads](01-threads.ipynb) · [Index](00-start-here.ipynb) · "
+                             "[07 · Coordination →](07-coordination.ipynb) · **Exercise:** [03 · Visibility](exercises/03-visibility.ipynb)")
+    assert _nav(nbs / "00-start-here.ipynb")[0] == "[01 · Threads →](01-threads.ipynb)"
+    assert _nav(nbs / "01-threads.ipynb")[0] == "[Index](00-start-here.ipynb) · [03 · Memory model →](03-memory.ipynb)"
+    assert _nav(nbs / "07-coordination.ipynb")[0] == "[← 03 · Memory model](03-memory.ipynb) · [Index](00-start-here.ipynb)"
+    assert _nav(nbs / "exercises" / "03-visibility.ipynb")[0] == (
+        "[Index](../00-start-here.ipynb) · [Exercise 05 · Pools →](05-pools.ipynb) · **Lesson:** [03 · Memory model](../03-memory.ipynb)")
+    assert _nav(nbs / "exercises" / "05-pools.ipynb")[0] == (
+        "[← Exercise 03 · Visibility](03-visibility.ipynb) · [Index](../00-start-here.ipynb)"), "no lesson 05: no lesson link"
+
+
+def test_launch_cell_opens_that_notebook(course):
+    links.write()
+    launch = _cells(course / "notebooks" / "exercises" / "05-pools.ipynb")[0].source
+    assert launch.startswith(links.MARKER)
+    assert "urlpath=lab/tree/notebooks/exercises/05-pools.ipynb)" in launch
+    assert links.readme_badge() in (course / "README.md").read_text(encoding="utf-8")
+
+
+def test_hand_typed_navigation_is_replaced_and_content_kept(course):
+    links.write()
+    nbs = course / "notebooks"
+    sources = [c.source for c in _cells(nbs / "01-threads.ipynb")]
+    assert sources[2] == "# 01 · Threads"
+    assert sources[4] == "## Summary\n\n- one"
+    assert [c.source for c in _cells(nbs / "07-coordination.ipynb")][2:-1] == ["# 07 · Coordination", "int x = 1;"], \
+        "a cell holding only a nav line is gone"
+
+
+def test_rerun_changes_nothing_and_keeps_jupyter_formatting(course):
+    assert links.write() > 0
+    path = course / "notebooks" / "03-memory.ipynb"
+    before = path.read_text(encoding="utf-8")
+    assert links.write() == 0
+    assert links.problems() == []
+    assert path.read_text(encoding="utf-8") == before
+    assert before.endswith("}\n") and before.startswith('{\n "cells": [\n  {\n')  # indent 1, trailing newline
+
+
+def test_check_names_stale_files_and_the_instructor_copy_moves_with_its_exercise(course):
+    links.write()
+    instructor = course / "lib" / "instructor" / "exercises" / "03-visibility.ipynb"
+    assert _nav(instructor) == _nav(course / "notebooks" / "exercises" / "03-visibility.ipynb")
+    # a new lesson 05 appears: 03's next link, exercise 05's lesson link and the index's neighbours go stale
+    _notebook(course / "notebooks" / "05-pools-and-futures.ipynb", "# 05 · Pools and futures")
+    stale = links.problems()
+    assert "notebooks/03-memory.ipynb: launch or navigation cells missing or stale (run ./course links)" in stale
+    assert any(s.startswith("notebooks/exercises/05-pools.ipynb") for s in stale)
+    assert any(s.startswith("notebooks/05-pools-and-futures.ipynb") for s in stale)
+    assert not any("01-threads" in s for s in stale), "01's neighbours did not change"
+    links.write()
+    assert links.problems() == []
+    assert "**Lesson:** [05 · Pools and futures](../05-pools-and-futures.ipynb)" in _nav(course / "notebooks" / "exercises" / "05-pools.ipynb")[0]
