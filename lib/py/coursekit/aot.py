@@ -51,8 +51,8 @@ TRAINING_CELLS = [
 
 def _files(how: kernel.Launch) -> list[pathlib.Path]:
     jars = [pathlib.Path(p) for p in how.classpath.split(":") if not p.endswith("*")]
-    jars += sorted(paths.LIB_DEPS.glob("*.jar"))
-    return [f for f in jars if f.is_file()] + [paths.STARTUP_SCRIPT]
+    jars += [pathlib.Path(p) for p in paths.lib_classpath()]
+    return sorted({f for f in jars if f.is_file()}) + [paths.STARTUP_SCRIPT]
 
 
 def signature(java_home: str, how: kernel.Launch) -> str:
