@@ -111,7 +111,7 @@ async function waitAllRan(panel, timeout) {
 }
 
 async function errorsIn(panel) {
-  return panel.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .jp-RenderedText[data-mime-type="application/vnd.jupyter.error"]').allInnerTexts();
+  return panel.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .jp-RenderedText[data-mime-type="application/vnd.jupyter.error"]').allTextContents();
 }
 
 try {
@@ -156,7 +156,7 @@ try {
   const cell = start.panel.locator('.jp-CodeCell').nth(index);
   await cell.scrollIntoViewIfNeeded();
   const output = cell.locator('.jp-OutputArea-output');
-  const before = (await output.allInnerTexts()).join('\n').trim();
+  const before = (await output.allTextContents()).join('\n').trim();
   results.primesBefore = before;
   if (!/^primes below 100,000: \d+$/.test(before)) throw new Error(`unexpected output before the edit: "${before}"`);
   // The limit is the last line of the cell: select it and type the new one over it.
@@ -172,7 +172,7 @@ try {
     const p = el.querySelector('.jp-InputPrompt').textContent.trim();
     return /^\[\d+\]:$/.test(p) && p !== prev;
   }, { el: await cell.elementHandle(), prev: promptBefore }, { timeout: CELL_TIMEOUT, polling: 250 });
-  const after = (await output.allInnerTexts()).join('\n').trim();
+  const after = (await output.allTextContents()).join('\n').trim();
   results.primesAfter = after;
   log(`rerun: "${before}" -> "${after}"`);
   const expected = `primes below 1,000,000: ${primesBelow(newLimit)}`;
