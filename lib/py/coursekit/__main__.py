@@ -6,7 +6,7 @@ import os
 import pathlib
 import sys
 
-from . import aot, bench, doctor, kernel, links, notebooks, paths, release, runner, shapes
+from . import aot, bench, corpus, doctor, kernel, links, notebooks, paths, release, runner, shapes
 
 
 def _cmd_install_kernel(args) -> int:
@@ -112,6 +112,17 @@ def main(argv=None) -> int:
     p.add_argument("--to", dest="target", default=str(release.STUDENT), help="student notebooks")
     p.add_argument("--check", action="store_true", help="only check that the student notebooks are up to date")
     p.set_defaults(func=_cmd_release)
+    p = sub.add_parser("corpus", help="the planted-bug corpus: list it, or write its submissions as notebooks")
+    csub = p.add_subparsers(dest="action", required=True)
+    c = csub.add_parser("materialize", help="write OUTDIR/<entry>/<exercise>.ipynb and OUTDIR/expected.json")
+    c.add_argument("outdir")
+    c.add_argument("--exercise", help="only this exercise (its id, e.g. 01-threads)")
+    c.add_argument("--sample", type=int, default=0, help="only N entries, spread over exercises and kinds")
+    c.add_argument("--seed", type=int, default=0, help="which sample (default 0)")
+    c.add_argument("--references", action="store_true", help="add each exercise's reference solution (<id>--reference)")
+    c = csub.add_parser("list", help="one line per entry")
+    c.add_argument("--exercise")
+    p.set_defaults(func=corpus.main)
     p = sub.add_parser("doctor")
     p.add_argument("--no-kernel", action="store_true")
     p.set_defaults(func=_cmd_doctor)

@@ -2,6 +2,7 @@ package course.exercises.async;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -17,12 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
@@ -108,7 +111,7 @@ public class AsyncTests {
         try (LocalServer server = LocalServer.start(); HttpClient client = client()) {
             List<URI> uris = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                uris.add(i % 3 == 1 ? server.uri("/fail") : server.uri("/item/" + i));
+                uris.add(i % 3 == 1 ? server.uri("/fail?n=" + i) : server.uri("/item/" + i));
             }
             List<Fetched> out;
             try {
@@ -116,16 +119,24 @@ public class AsyncTests {
             } catch (ExecutionException e) {
                 throw new AssertionError("one failed request failed the whole batch (" + e.getCause()
                         + "): turn each failure into Fetched.failed at its position (handle / exceptionally)");
+            } catch (AssertionError e) {
+                if (String.valueOf(e.getMessage()).startsWith("hang")) {
+                    throw new AssertionError("permit leak: after failed requests (status 500) the batch never completed, with"
+                            + " the cap at 2: a failed request kept its place (give the permit back, or send the next URL,"
+                            + " whatever the outcome: in handle or whenComplete)", e);
+                }
+                throw e;
             }
             require(out.size() == uris.size(), "%d results for %d URLs", out.size(), uris.size());
+            Map<URI, Fetched> byUri = byUri(out);
             for (int i = 0; i < uris.size(); i++) {
-                Fetched f = out.get(i);
-                require(f != null, "no result at position %d", i);
+                Fetched f = byUri.get(uris.get(i));
+                require(f != null, "no result for %s", uris.get(i));
                 if (i % 3 == 1) {
-                    require(!f.ok(), "position %d (/fail answers status 500) is reported as a success with body \"%s\"", i, f.body());
-                    require(f.error().contains("500"), "position %d: the error \"%s\" should name the status (HTTP 500)", i, f.error());
+                    require(!f.ok(), "%s (status 500) is reported as a success with body \"%s\"", uris.get(i), f.body());
+                    require(f.error().contains("500"), "%s: the error \"%s\" should name the status (HTTP 500)", uris.get(i), f.error());
                 } else {
-                    require(f.ok() && f.body().equals("item " + i), "position %d should hold \"item %d\", got %s", i, i, f);
+                    require(f.ok() && f.body().equals("item " + i), "%s should give \"item %d\", got %s", uris.get(i), i, f);
                 }
             }
         }
@@ -135,21 +146,85 @@ public class AsyncTests {
     @Order(5)
     @Points(2)
     @DisplayName("a slow request times out on its own")
+    @DependsOn({"failureAtItsPosition"})
     void perRequestTimeout() throws Exception {
         try (LocalServer server = LocalServer.start(); HttpClient client = client()) {
             List<URI> uris = List.of(server.uri("/item/0"), server.uri("/item/1?latency=4000"), server.uri("/item/2"));
             long start = System.nanoTime();
-            List<Fetched> out = fetch(client, uris, 3, Duration.ofMillis(300));
+            List<Fetched> out;
+            try {
+                out = fetch(client, uris, 3, Duration.ofMillis(300));
+            } catch (ExecutionException e) {
+                throw new AssertionError("one slow request failed the whole batch (" + e.getCause() + "): give each request"
+                        + " its own timeout (HttpRequest.newBuilder(uri).timeout(...)), so that only its position fails");
+            }
             long ms = (System.nanoTime() - start) / 1_000_000;
             require(out.size() == 3, "%d results for 3 URLs", out.size());
-            require(out.get(1) != null && !out.get(1).ok(), "no per-request timeout: the 4-second request succeeded (%s)"
-                    + " although the timeout was 300 ms (HttpRequest.newBuilder(uri).timeout(...))", out.get(1));
-            require(out.get(1).error().toLowerCase(Locale.ROOT).contains("time"),
-                    "position 1 should say it timed out, got \"%s\"", out.get(1).error());
+            Map<URI, Fetched> byUri = byUri(out);
+            Fetched slow = byUri.get(uris.get(1));
+            require(slow != null, "no result for the slow request %s", uris.get(1));
+            require(!slow.ok(), "no per-request timeout: the 4-second request succeeded (%s)"
+                    + " although the timeout was 300 ms (HttpRequest.newBuilder(uri).timeout(...))", slow);
+            require(slow.error().toLowerCase(Locale.ROOT).contains("time"),
+                    "the slow request should say it timed out, got \"%s\"", slow.error());
             require(ms < 2500, "no per-request timeout: the batch took %,d ms although the timeout was 300 ms", ms);
-            require(out.get(0) != null && out.get(0).ok() && out.get(2) != null && out.get(2).ok(),
-                    "the fast requests around the slow one should succeed, got %s and %s", out.get(0), out.get(2));
+            Fetched a = byUri.get(uris.get(0));
+            Fetched c = byUri.get(uris.get(2));
+            require(a != null && a.ok() && c != null && c.ok(),
+                    "the fast requests around the slow one should succeed, got %s and %s", a, c);
         }
+    }
+
+    @Test
+    @Order(6)
+    @Points(2)
+    @DisplayName("fetchAll returns its future at once: it does not block the caller")
+    void doesNotBlockTheCaller() throws Exception {
+        try (LocalServer server = LocalServer.start(LocalServer.Options.defaults().latency(Duration.ofMillis(600)));
+             CountingClient client = new CountingClient(client())) {
+            fetch(client, List.of(server.uri("/item/0?latency=0")), 1, TIMEOUT); // warm the client up
+            Fetcher fetcher = Submission.create(Fetcher.class);
+            List<URI> uris = IntStream.range(0, 3).mapToObj(i -> server.uri("/item/" + i)).toList();
+            int before = client.completed();
+            // 3 requests of 600 ms with 1 in flight: a fetchAll that waits for permits returns only after 2 responses
+            CompletableFuture<Integer> returned = new CompletableFuture<>();
+            CompletableFuture<CompletableFuture<List<Fetched>>> result = new CompletableFuture<>();
+            Thread caller = Thread.ofPlatform().daemon().name("fetch-all-caller").start(() -> {
+                try {
+                    var f = fetcher.fetchAll(client, uris, 1, TIMEOUT);
+                    returned.complete(client.completed() - before);
+                    result.complete(f);
+                } catch (Throwable e) {
+                    returned.completeExceptionally(e);
+                    result.completeExceptionally(e);
+                }
+            });
+            int responsesBefore;
+            try {
+                responsesBefore = returned.get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                caller.interrupt();
+                throw new AssertionError("blocks the caller: fetchAll did not return within 5 s (an asynchronous API returns"
+                        + " its future at once; never wait for permits or responses inside fetchAll)");
+            } catch (ExecutionException e) {
+                throw new AssertionError("fetchAll threw " + e.getCause(), e.getCause());
+            }
+            require(responsesBefore == 0, "blocks the caller: fetchAll returned only after %d response(s) had come in (3 requests,"
+                    + " 1 in flight): it waited for permits; an asynchronous API returns its future at once and sends the"
+                    + " next request from a callback", responsesBefore);
+            require(result.get() != null, "fetchAll returned null instead of a CompletableFuture");
+            Stress.bounded("fetch-all-result", LIMIT, Map.of(), () -> result.get().get());
+        }
+    }
+
+    private static Map<URI, Fetched> byUri(List<Fetched> out) {
+        Map<URI, Fetched> map = new HashMap<>();
+        for (Fetched f : out) {
+            if (f != null) {
+                map.put(f.uri(), f);
+            }
+        }
+        return map;
     }
 
     /**
@@ -162,6 +237,7 @@ public class AsyncTests {
         private final HttpClient real;
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger maxInFlight = new AtomicInteger();
+        private final AtomicInteger completed = new AtomicInteger();
 
         CountingClient(HttpClient real) {
             this.real = real;
@@ -175,6 +251,10 @@ public class AsyncTests {
             return maxInFlight.get();
         }
 
+        int completed() {
+            return completed.get();
+        }
+
         private void started() {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         }
@@ -186,20 +266,27 @@ public class AsyncTests {
                 return real.send(request, handler);
             } finally {
                 inFlight.decrementAndGet();
+                completed.incrementAndGet();
             }
         }
 
         @Override
         public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
             started();
-            return real.sendAsync(request, handler).whenComplete((r, e) -> inFlight.decrementAndGet());
+            return real.sendAsync(request, handler).whenComplete((r, e) -> {
+                inFlight.decrementAndGet();
+                completed.incrementAndGet();
+            });
         }
 
         @Override
         public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                 HttpResponse.PushPromiseHandler<T> push) {
             started();
-            return real.sendAsync(request, handler, push).whenComplete((r, e) -> inFlight.decrementAndGet());
+            return real.sendAsync(request, handler, push).whenComplete((r, e) -> {
+                inFlight.decrementAndGet();
+                completed.incrementAndGet();
+            });
         }
 
         @Override

@@ -7,6 +7,9 @@ package course.exercises.bank;
  */
 public final class Account {
 
+    /** The grader's probe: runs on the calling thread at the start of {@link #deposit} (set only by this package's tests). */
+    static final ThreadLocal<Runnable> DURING_DEPOSIT = new ThreadLocal<>();
+
     private final String id;
     private long balance;
 
@@ -28,6 +31,10 @@ public final class Account {
 
     /** Adds {@code amount} (a read-modify-write: hold the account's lock). */
     public void deposit(long amount) {
+        Runnable probe = DURING_DEPOSIT.get();
+        if (probe != null) {
+            probe.run();
+        }
         long b = balance;
         Thread.onSpinWait();
         balance = b + amount;

@@ -2,6 +2,7 @@ package course.exercises.pools;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +89,7 @@ public class PoolsTests {
     @Order(4)
     @Points(3)
     @DisplayName("a failure cancels the remaining tasks at once")
+    @DependsOn({"runsConcurrentlyOnPool"})
     void failureCancelsRest() throws Exception {
         try (ExecutorService pool = pool(2)) {
             AtomicInteger finished = new AtomicInteger();
@@ -130,6 +133,53 @@ public class PoolsTests {
             require(!pool.isShutdown(), "map shut down the caller's pool: it belongs to the caller");
             require(map(pool, List.of(1, 2, 3), i -> i * 10).equals(List.of(10, 20, 30)),
                     "the pool gave wrong results after a failed map");
+        }
+    }
+
+    @Test
+    @Order(6)
+    @Points(2)
+    @DisplayName("an interrupted caller cancels the tasks")
+    @DependsOn({"runsConcurrentlyOnPool", "failureCancelsRest"})
+    void interruptedCallerCancels() throws Exception {
+        ExecutorService pool = pool(2);
+        try {
+            PoolMapper mapper = Submission.create(PoolMapper.class);
+            AtomicInteger finished = new AtomicInteger();
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread caller = Thread.ofPlatform().daemon().name("map-caller").start(() -> {
+                try {
+                    mapper.map(pool, IntStream.range(0, 6).boxed().toList(), i -> {
+                        try {
+                            Thread.sleep(1000);
+                            finished.incrementAndGet();
+                        } catch (InterruptedException ie) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return i;
+                    });
+                    outcome.complete(null);
+                } catch (Throwable e) {
+                    outcome.complete(e);
+                }
+            });
+            Thread.sleep(150);
+            caller.interrupt();
+            Throwable thrown;
+            try {
+                thrown = outcome.get(700, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("interruption ignored: the caller was interrupted while map waited and map kept waiting"
+                        + " (let InterruptedException end the wait)");
+            }
+            require(thrown instanceof InterruptedException, "interrupted while waiting, map should throw InterruptedException,"
+                    + " but it %s", thrown == null ? "returned normally" : "threw " + thrown);
+            pool.shutdown();
+            pool.awaitTermination(1500, TimeUnit.MILLISECONDS);
+            require(finished.get() == 0, "interrupted caller: map threw, but %d task(s) ran on to the end (cancel the futures"
+                    + " with cancel(true) when the wait is interrupted too, not only when a task fails)", finished.get());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -2,6 +2,7 @@ package course.exercises.processes;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -75,6 +76,8 @@ public class ProcessesTests {
                 + " with ProcessPool.fromSource(workers, ...) and give each worker a group of files)");
         require(o.peakChildren() >= o.workers(), "only %d worker process(es) ran at once for %d workers and %d files",
                 o.peakChildren(), o.workers(), o.files());
+        require(o.peakChildren() <= o.workers(), "limit exceeded: %d worker processes ran at once for %d workers (%d files):"
+                + " start one worker per group, at most `workers` of them", o.peakChildren(), o.workers(), o.files());
     }
 
     @Test
@@ -93,6 +96,7 @@ public class ProcessesTests {
     @Order(4)
     @Points(2)
     @DisplayName("more workers than files, and no files at all")
+    @DependsOn({"countsMatch", "noSurvivors"})
     void edgeCases() throws Throwable {
         Path dir = Files.createTempDirectory("graded-words-");
         try {
@@ -211,13 +215,14 @@ public class ProcessesTests {
         }
     }
 
-    /** {@code n} text files (the last one empty when n > 2) of seeded random words and separators. */
+    /** {@code n} text files (the second one empty when n > 2) of seeded random words and separators. */
     private static List<Path> corpus(Path dir, int n, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         List<Path> files = new ArrayList<>();
         for (int f = 0; f < n; f++) {
             StringBuilder text = new StringBuilder();
-            int words = n > 2 && f == n - 1 ? 0 : 2_000 + random.nextInt(1_000);
+            // the empty file is the second, not the last: a split that drops the remainder loses words
+            int words = n > 2 && f == 1 ? 0 : 2_000 + random.nextInt(1_000);
             for (int w = 0; w < words; w++) {
                 text.append(VOCABULARY.get(random.nextInt(VOCABULARY.size())))
                         .append(SEPARATORS.get(random.nextInt(SEPARATORS.size())));

@@ -2,7 +2,9 @@ package course.exercises.threads;
 
 import static course.grading.Feedback.require;
 
+import course.grading.DependsOn;
 import course.grading.Graded;
+import course.grading.Inconclusive;
 import course.grading.Points;
 import course.grading.Stress;
 import course.grading.Submission;
@@ -10,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 public class ThreadsTests {
 
     private static final int THREADS = 8;
-    private static final int PER_THREAD = 10_000;
+    private static final long WINDOW_MS = 250;
 
     @Test
     @Order(1)
@@ -39,22 +42,48 @@ public class ThreadsTests {
     @Points(3)
     @DisplayName("counter loses no update under contention")
     void counterNoLostUpdates() throws Exception {
-        Stress.repeat(Duration.ofSeconds(2), 20, round -> {
+        // time-based: every thread increments until the window closes, so even on one CPU the threads are
+        // preempted mid-increment many times; each thread counts its own calls, so the total is known. Beside
+        // each increment the threads also bump a canary, a plain shared long (count++ done wrong on purpose):
+        // when the canary loses updates, this run interleaved enough for a plain counter to lose some too
+        long canaryLost = 0;
+        long deadline = System.nanoTime() + Stress.budget(Duration.ofSeconds(3)).toNanos();
+        for (int round = 0; round < 12 && (round == 0 || canaryLost < 50 && System.nanoTime() < deadline); round++) {
             Counter counter = Submission.create(Counter.class);
-            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-            Stress.race("counter", THREADS, Duration.ofSeconds(5), Map.of(), i -> {
-                for (int k = 0; k < PER_THREAD; k++) {
-                    counter.increment();
-                    // a volatile read per increment: the JIT cannot fuse a plain counter's increments into one add
-                    if (stop.get()) {
-                        break;
-                    }
+            AtomicBoolean stop = new AtomicBoolean();
+            long[] calls = new long[THREADS];
+            Canary canary = new Canary();
+            Thread timer = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(WINDOW_MS);
+                } catch (InterruptedException e) {
+                    // the race ended first
                 }
+                stop.set(true);
             });
-            long expected = (long) THREADS * PER_THREAD;
-            require(counter.get() == expected, "lost update: %,d of %,d increments counted (%d threads at once)",
-                    counter.get(), expected, THREADS);
-        });
+            Stress.race("counter", THREADS, Duration.ofSeconds(5), Map.of(), i -> {
+                long n = 0;
+                // a volatile read per increment: the JIT cannot fuse a plain counter's increments into one add
+                while (!stop.get()) {
+                    counter.increment();
+                    canary.count++;
+                    n++;
+                }
+                calls[i] = n;
+            });
+            timer.interrupt();
+            long expected = LongStream.of(calls).sum();
+            canaryLost += expected - canary.count;
+            require(counter.get() == expected, "lost update: %,d of %,d increments counted (%d threads at once):"
+                    + " make increment atomic", counter.get(), expected, THREADS);
+        }
+        Inconclusive.unless(canaryLost > 0, "the %d counting threads never interleaved mid-increment (a plain shared"
+                + " long beside your counter lost no update either)", THREADS);
+    }
+
+    /** A deliberately unsafe counter: proof that the threads interleaved inside an increment. */
+    private static final class Canary {
+        long count;
     }
 
     @Test
@@ -76,24 +105,38 @@ public class ThreadsTests {
     @Test
     @Order(4)
     @Points(2)
-    @DisplayName("sum starts its threads and joins them")
+    @DisplayName("sum runs its threads at the same time and joins them")
     void sumUsesThreads() throws Exception {
-        long[] values = new SplittableRandom(7).longs(200_000, -1000, 1000).toArray();
+        long[] values = new SplittableRandom(7).longs(4_000_000, -1000, 1000).toArray();
         long expected = LongStream.of(values).sum();
         var threads = ManagementFactory.getThreadMXBean();
-        long before = threads.getTotalStartedThreadCount();
-        long got = sum(values, 4);
-        long started = threads.getTotalStartedThreadCount() - before - 1; // minus the bounded caller
-        require(started >= 3, "sequential: only %d new thread(s) started for 4 threads (start them with new Thread(...).start())",
-                started);
-        require(got == expected, "wrong sum with 4 threads: expected %,d, got %,d (are all threads joined before you add up?)",
-                expected, got);
+        int[] alive = {0};
+        long[] started = {Long.MAX_VALUE};
+        // alive at once = the JVM's peak thread count during the call minus the threads before it and the caller
+        Stress.repeat(Duration.ofSeconds(2), 6, round -> {
+            if (alive[0] >= 2) {
+                return;
+            }
+            long before = threads.getTotalStartedThreadCount();
+            int live = threads.getThreadCount();
+            threads.resetPeakThreadCount();
+            long got = sum(values, 4);
+            alive[0] = Math.max(alive[0], threads.getPeakThreadCount() - live - 1);
+            started[0] = Math.min(started[0], threads.getTotalStartedThreadCount() - before - 1); // minus the bounded caller
+            require(got == expected, "wrong sum with 4 threads: expected %,d, got %,d (are all threads joined before you add up?)",
+                    expected, got);
+        });
+        require(started[0] >= 3, "sequential: only %d new thread(s) started for 4 threads (start them with new Thread(...).start())",
+                started[0]);
+        require(alive[0] >= 2, "sequential: %d threads started, but never more than %d of them alive at the same time (start"
+                + " them all first, then join them all)", started[0], alive[0]);
     }
 
     @Test
     @Order(5)
     @Points(2)
     @DisplayName("sum matches the sequential sum for 1 to 8 threads")
+    @DependsOn({"sumSplitsExactly"})
     void sumMatchesSequential() throws Exception {
         SplittableRandom random = new SplittableRandom(42);
         for (int threads = 1; threads <= THREADS; threads++) {

@@ -1,0 +1,32 @@
+// kind: bug
+// bug_class: work split (remainder lost)
+// expect_fail: sumSplitsExactly, sumMatchesSequential
+// feedback: an element was skipped
+// about: equal chunks of length / threads; the last length % threads elements are never summed
+// ==== cell 01-threads-08
+class ThreadSum implements ParallelSum {
+    public long sum(long[] values, int threads) throws InterruptedException {
+        int chunk = values.length / threads;
+        long[] partial = new long[threads];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int from = t * chunk;
+            int to = from + chunk;
+            int slot = t;
+            workers[t] = new Thread(() -> {
+                long s = 0;
+                for (int i = from; i < to; i++) {
+                    s += values[i];
+                }
+                partial[slot] = s;
+            });
+            workers[t].start();
+        }
+        long total = 0;
+        for (int t = 0; t < threads; t++) {
+            workers[t].join();
+            total += partial[t];
+        }
+        return total;
+    }
+}

@@ -1,0 +1,34 @@
+// kind: bug
+// bug_class: resource leak (the pool is never closed)
+// expect_fail: noSurvivors, edgeCases
+// feedback: left 2 worker process(es) running
+// about: no try-with-resources: the worker JVMs outlive count
+// ==== cell 09-processes-6
+class ProcessWordCounter implements WordCounter {
+    public Map<String, Long> count(List<Path> files, int workers) throws Exception {
+        List<String> groups = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            StringBuilder group = new StringBuilder();
+            for (int i = w; i < files.size(); i += workers) {
+                group.append(files.get(i).toAbsolutePath()).append('\n');
+            }
+            if (!group.isEmpty()) {
+                groups.add(group.toString());
+            }
+        }
+        Map<String, Long> total = new TreeMap<>();
+        if (groups.isEmpty()) {
+            return total;
+        }
+        {
+            var pool = ProcessPool.fromSource(groups.size(), "CountWords", CountWordsSource.JAVA);
+            for (String answer : pool.map(groups)) {
+                String[] parts = answer.isBlank() ? new String[0] : answer.split(" ");
+                for (int i = 0; i + 1 < parts.length; i += 2) {
+                    total.merge(parts[i], Long.parseLong(parts[i + 1]), Long::sum);
+                }
+            }
+        }
+        return total;
+    }
+}
