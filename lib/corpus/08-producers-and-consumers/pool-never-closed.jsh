@@ -1,7 +1,8 @@
 // kind: bug
 // bug_class: threads left running: the executor is never shut down
-// expect_fail: everyThreadEnds
-// feedback: threads still alive
+// expect_fail: oneProducerOneConsumer
+// may_fail: manyProducersManyConsumers,moreProducersThanConsumers,moreConsumersThanProducers,threadsRunTogether,everyThreadEnds,failingProducerReported,slowConsumerBoundedQueue,everyConsumerFails
+// feedback: thread(s) running
 // about: the futures are all collected, but the pool's idle threads wait for work forever
 // ==== cell 08-producers-and-consumers-08
 class MyPipeline implements Pipeline {

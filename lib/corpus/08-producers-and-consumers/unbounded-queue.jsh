@@ -9,7 +9,7 @@ class MyPipeline implements Pipeline {
     private static final Object PILL = new Object();   // no source makes this item
 
     public Report run(Job job) throws InterruptedException {
-        BlockingQueue<Object> queue = new LinkedBlockingQueue<>()   // never full, never blocks;
+        BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
         AtomicInteger produced = new AtomicInteger(), consumed = new AtomicInteger();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         try (var pool = Executors.newFixedThreadPool(job.producers() + job.consumers())) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 @Graded("08-producers-and-consumers")
 public class PipelineTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(3);
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(2);
+    private static final Duration LIMIT = Duration.ofSeconds(10);
 
     /** What the grader's source and sink saw during one run. */
     private static final class Probe {
@@ -319,13 +319,13 @@ public class PipelineTests {
     @DependsOn("failingProducerReported")
     void everyConsumerFails() throws Exception {
         int consumers = 2;
-        Probe probe = new Probe(400);
+        Probe probe = new Probe(24);
         Pipeline.Sink failing = item -> {
             probe.accept(item);
             throw new IllegalStateException("planted failure: the sink failed");
         };
         long start = System.nanoTime();
-        Pipeline.Report report = run(new Pipeline.Job(2, consumers, 400, 4, Duration.ofMillis(300), probe::make, failing),
+        Pipeline.Report report = run(new Pipeline.Job(2, consumers, 24, 4, Duration.ofMillis(300), probe::make, failing),
                 "consumers that all fail (the producers must give up after the patience, 300 ms)");
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         long sinkFailures = report.failures().stream().filter(PipelineTests::isBoom).count();
