@@ -6,7 +6,7 @@ import os
 import pathlib
 import sys
 
-from . import aot, bench, corpus, doctor, kernel, links, notebooks, paths, release, runner, shapes
+from . import aot, bench, benchgrading, corpus, doctor, kernel, links, notebooks, paths, release, runner, shapes
 
 
 def _cmd_install_kernel(args) -> int:
@@ -60,7 +60,13 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_bench_startup(args) -> int:
+    bench.pin(args.cpus, sys.argv[1:])
     return bench.run(os.environ["COURSE_JAVA_HOME"], samples=args.samples, lessons=not args.no_lessons)
+
+
+def _cmd_bench_kernels(args) -> int:
+    bench.pin(args.cpus, sys.argv[1:])
+    return bench.kernels(os.environ["COURSE_JAVA_HOME"], samples=args.samples)
 
 
 def _cmd_links(args) -> int:
@@ -81,6 +87,9 @@ def _cmd_doctor(args) -> int:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench-grading"]:  # its own options (see coursekit.benchgrading)
+        return benchgrading.run(argv[1:])
     parser = argparse.ArgumentParser(prog="course", description="Concurrency in Java, by notebook")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("install-kernel")
@@ -103,7 +112,12 @@ def main(argv=None) -> int:
     p = sub.add_parser("bench-startup", help="kernel start with and without the AOT cache, and Run-All times")
     p.add_argument("--samples", type=int, default=5)
     p.add_argument("--no-lessons", action="store_true")
+    p.add_argument("--cpus", type=int, help="run on this many CPUs (taskset): 1 is Binder's")
     p.set_defaults(func=_cmd_bench_startup)
+    p = sub.add_parser("bench-kernels", help="the course kernel against the other Java kernels, in one run")
+    p.add_argument("--samples", type=int, default=5)
+    p.add_argument("--cpus", type=int, help="run on this many CPUs (taskset): 1 is Binder's")
+    p.set_defaults(func=_cmd_bench_kernels)
     p = sub.add_parser("links", help="Binder launch and navigation cells in every notebook, the README badge")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=_cmd_links)

@@ -27,21 +27,32 @@ def cache_path(how: kernel.Launch) -> pathlib.Path:
     return AOT_DIR / f"{how.name}.aot"
 
 
-# What a typical first cell of a lesson does: enough to pull the chart, table and timing classes in.
+# What the first cells of a lesson do (01-threads: the process and its threads, a method, platform and virtual
+# threads, a sweep and its charts; later lessons: pools and futures), so that the cache holds those classes
+# and the JIT's profiles of compiling such cells.
 TRAINING_CELLS = [
+    '{\n    ProcessHandle me = ProcessHandle.current();\n    Set<Thread> live = Thread.getAllStackTraces().keySet();\n'
+    '    System.out.println("process " + me.pid() + ", " + live.stream().filter(Thread::isDaemon).count() + " daemons");\n}',
+    'void onThreads(int threads, IntConsumer item) throws InterruptedException {\n    List<Thread> workers = new ArrayList<>();\n'
+    '    for (int t = 0; t < threads; t++) {\n        final int first = t;\n'
+    '        workers.add(Thread.ofPlatform().start(() -> item.accept(first)));\n    }\n'
+    '    for (Thread w : workers) {\n        w.join();\n    }\n}',
+    '{\n    onThreads(2, i -> System.out.println("hello from " + Thread.currentThread().getName()));\n'
+    '    Thread v = Thread.ofVirtual().name("virtual-", 1).start(() -> {});\n    v.join();\n}',
     'show(Charts.line("warm-up", "x", "y", Map.of("a", List.of(new double[] {1, 2}, new double[] {2, 3}))));',
     'show(Table.create("t", tech.tablesaw.api.IntColumn.create("x", 1, 2, 3)));',
     'var warm = Sweep.over("n", List.of(1, 2)).task("t", (n, size) -> Cpu.countPrimes(size)).size(2000)'
     '.rounds(1).warmup(0).run();\nshow(warm.table());\nshow(Charts.speedup(warm));',
     'var tl = Timeline.start(); tl.run("a", () -> {}); show(Charts.timeline(tl));',
     'try (var pool = Executors.newFixedThreadPool(2)) { pool.submit(() -> 1).get(); }',
+    'System.out.println(CompletableFuture.supplyAsync(() -> 1).thenApply(x -> x + 1).join());',
 ]
 
 
 def _files(how: kernel.Launch) -> list[pathlib.Path]:
     jars = [pathlib.Path(p) for p in how.classpath.split(":") if not p.endswith("*")]
-    jars += sorted(paths.LIB_DEPS.glob("*.jar"))
-    return [f for f in jars if f.is_file()] + [paths.STARTUP_SCRIPT]
+    jars += [pathlib.Path(p) for p in paths.lib_classpath()]
+    return sorted({f for f in jars if f.is_file()}) + [paths.STARTUP_SCRIPT]
 
 
 def signature(java_home: str, how: kernel.Launch) -> str:

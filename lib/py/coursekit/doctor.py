@@ -57,7 +57,7 @@ def run(measure: bool = True) -> int:
         missing += 1
         _bad("kernel", f"{spec} does not exist", "./course lab or ./course test installs it")
     if paths.LIB_JAR.is_file():
-        deps = len(list(paths.LIB_DEPS.glob("*.jar")))
+        deps = len(paths.lib_classpath()) - 1 if paths.LIB_CLASSPATH_FILE.is_file() else 0
         _ok("lib build", f"{paths.LIB_JAR.relative_to(paths.ROOT)} + {deps} dependency jars")
     else:
         missing += 1

@@ -30,6 +30,10 @@ from . import paths
 DEFAULT_HEAP = "640m"
 STOCK_MAIN = "org.dflib.jjava.distro.JJava"
 LAUNCHER_MAIN = "course.kernel.KernelLauncher"
+PRELOAD = ["course.display.Show", "course.chart.Charts", "course.chart.Chart", "org.jfree.chart.JFreeChart",
+           "org.jfree.chart.ChartFactory", "org.jfree.chart.StandardChartTheme", "org.jfree.chart.plot.XYPlot",
+           "org.jfree.chart.axis.NumberAxis", "org.jfree.chart.renderer.xy.XYLineAndShapeRenderer",
+           "org.jfree.data.xy.XYSeriesCollection", "org.jfree.chart.ChartUtils"]
 LAUNCHER_SOURCE = paths.ROOT / "lib" / "kernel" / "course" / "kernel" / "KernelLauncher.java"
 
 
@@ -155,6 +159,9 @@ def kernel_env(java_home: str) -> dict[str, str]:
         "JJAVA_COMPILER_OPTS": "--enable-preview -source 25",
         "JAVA_HOME": java_home,
         "COURSE_ROOT": str(paths.ROOT),
+        # What a first chart needs; the launcher loads it on a spare thread while JShell compiles the start-up
+        # script (JJava's own main class ignores this variable).
+        "COURSE_KERNEL_PRELOAD": ",".join(PRELOAD),
     }
 
 

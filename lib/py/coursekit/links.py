@@ -85,9 +85,11 @@ def readme_badge() -> str:
 
 
 def _is_generated(cell) -> bool:
-    """A cell this tool wrote (by its tag), or a launch cell from before the tags."""
+    """A cell this tool wrote (by its tag, or by its fixed id when a merge dropped the tag), or a launch cell
+    from before the tags."""
     tags = cell.get("metadata", {}).get("tags", [])
-    return any(t in GENERATED_TAGS for t in tags) or (cell.cell_type == "markdown" and cell.source.startswith(MARKER))
+    return (any(t in GENERATED_TAGS for t in tags) or cell.get("id") in GENERATED_TAGS
+            or (cell.cell_type == "markdown" and cell.source.startswith(MARKER)))
 
 
 def label(page: Page) -> str:

@@ -10,7 +10,6 @@ TARGET = ROOT / "target"
 EXECUTED = TARGET / "notebooks"
 LIB_TARGET = ROOT / "lib" / "target"
 LIB_JAR = LIB_TARGET / "course-lib.jar"
-LIB_DEPS = LIB_TARGET / "dependency"
 # Written by the build (lib/pom.xml, dependency:build-classpath): lib's run-time jars, relative to LIB_TARGET.
 LIB_CLASSPATH_FILE = LIB_TARGET / "classpath.txt"
 # The JUnit console launcher the batch grader runs tests with (lib/pom.xml copies it here).

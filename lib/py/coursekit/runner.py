@@ -25,11 +25,12 @@ class RunResult:
     cell: int | None = None  # 1-based index among all cells
     error: str = ""
     shape: str = "plain"
+    retried: str = ""  # why the kernel was started a second time, if it was
 
     def line(self) -> str:
         name = display_name(self.notebook) + ("" if self.shape == "plain" else f" [{self.shape}]")
         if self.ok:
-            return f"ok      {self.seconds:6.1f} s  {name}"
+            return f"ok      {self.seconds:6.1f} s  {name}" + (f" (kernel started twice: {self.retried})" if self.retried else "")
         where = f", cell {self.cell}" if self.cell else ""
         return f"FAILED  {self.seconds:6.1f} s  {name}{where}: {self.error}"
 
@@ -54,8 +55,22 @@ def _failing_cell(nb) -> tuple[int | None, str]:
 def execute(path: pathlib.Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT, kernel_name: str = paths.KERNEL_NAME,
             shape: shapes.Shape = shapes.SHAPES["plain"]) -> RunResult:
     """Runs every cell of ``path`` on a fresh kernel launched as ``shape`` says; writes the executed copy
-    under target/notebooks/ (target/notebooks/<shape>/ for a shape other than plain)."""
+    under target/notebooks/ (target/notebooks/<shape>/ for a shape other than plain).
+
+    A kernel that fails before its first cell (the ports jupyter_client picked were taken by another
+    process before the kernel bound them, a start that never answered) is started once more: that is
+    the machine's doing, not the notebook's, and the result says it was retried."""
     start = time.monotonic()
+    first = _execute_once(path, cell_timeout, kernel_name, shape, start)
+    if first.ok or first.cell is not None or first.executed is None:
+        return first
+    second = _execute_once(path, cell_timeout, kernel_name, shape, start)
+    if not second.ok:
+        return second
+    return dataclasses.replace(second, retried=first.error)
+
+
+def _execute_once(path: pathlib.Path, cell_timeout: int, kernel_name: str, shape: shapes.Shape, start: float) -> RunResult:
     try:
         nb = notebooks.read(path)
         km = None if shape.plain else shapes.kernel_manager(shape)

@@ -115,3 +115,20 @@ def test_check_names_stale_files_and_the_instructor_copy_moves_with_its_exercise
     links.write()
     assert links.problems() == []
     assert "**Lesson:** [05 · Pools and futures](../05-pools-and-futures.ipynb)" in _nav(course / "notebooks" / "exercises" / "05-pools.ipynb")[0]
+
+
+def test_a_generated_cell_that_lost_its_tag_in_a_merge_is_replaced_not_kept(course):
+    links.write()
+    lesson = course / "notebooks" / "07-coordination.ipynb"
+    nb = nbformat.read(str(lesson), as_version=4)
+    nb.cells[-1].metadata = {}                      # what a conflicting merge of the JSON left behind once
+    nb.cells.insert(len(nb.cells) - 1, nbformat.v4.new_markdown_cell("[Index](00-start-here.ipynb)", id="stray"))
+    nb.cells[-2].id = links.BOTTOM_TAG
+    nb.cells[-1].id = "x1"
+    nb.cells[-1].metadata = {"tags": [links.BOTTOM_TAG]}
+    nbformat.write(nb, str(lesson))
+    links.write()
+    cells = _cells(lesson)
+    bottoms = [c for c in cells if c.get("id") == links.BOTTOM_TAG or links.BOTTOM_TAG in c.metadata.get("tags", [])]
+    assert len(bottoms) == 1 and cells[-1] is bottoms[0]
+    assert links.problems() == []

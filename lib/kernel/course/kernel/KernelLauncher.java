@@ -96,9 +96,21 @@ public final class KernelLauncher {
         waitForStartup(connection, MessageType.INTERRUPT_REQUEST);
         Thread startup = new Thread(() -> startUp(kernel, env), "course-kernel-startup");
         startup.setDaemon(true); // a shutdown request during start-up must not wait for it
-        connection.connect();
+        Thread warmUp = new Thread(KernelLauncher::warmUp, "course-kernel-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        try {
+            connection.connect();
+        } catch (RuntimeException e) {
+            // e.g. a port jupyter_client chose was taken before this kernel bound it: exit at once, so the
+            // client sees a dead kernel (and may start another) instead of waiting for one that never answers
+            // (the sockets bound so far keep non-daemon threads alive).
+            System.err.println("course kernel: cannot bind the connection's sockets: " + e);
+            System.exit(3);
+        }
         trace("connected");
         startup.start();
+        warmUp.start();
         connection.waitUntilClose();
     }
 
@@ -143,6 +155,39 @@ public final class KernelLauncher {
             t.printStackTrace();
         } finally {
             started.countDown();
+        }
+    }
+
+    /**
+     * While JShell compiles the start-up script (one core), prepares what a first chart needs on another: the
+     * classes named in {@code COURSE_KERNEL_PRELOAD} (comma-separated) loaded and initialized, and Java2D's
+     * fonts and PNG writer by drawing a small image in memory. Nothing of it is visible to the notebook.
+     */
+    private static void warmUp() {
+        String preload = System.getenv("COURSE_KERNEL_PRELOAD");
+        if (preload != null) {
+            for (String name : preload.split(",")) {
+                try {
+                    Class.forName(name.strip(), true, ClassLoader.getSystemClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    System.err.println("course kernel: cannot preload " + name + ": " + e);
+                }
+            }
+            trace("classes preloaded");
+        }
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            var image = new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            var g = image.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.drawString("warm-up", 1, 16);
+            g.draw(new java.awt.geom.Line2D.Double(0, 0, 31, 31));
+            g.dispose();
+            try {
+                javax.imageio.ImageIO.write(image, "png", new java.io.ByteArrayOutputStream());
+            } catch (IOException e) {
+                System.err.println("course kernel: PNG warm-up failed: " + e);
+            }
+            trace("Java2D and the PNG writer warmed up");
         }
     }
 

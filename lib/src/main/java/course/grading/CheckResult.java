@@ -12,26 +12,11 @@ import tech.tablesaw.api.Table;
  * @param exercise the exercise id, e.g. {@code "01-threads"}
  * @param tests    the outcomes in test order
  */
-public record CheckResult(String exercise, List<TestOutcome> tests) {
+public record CheckResult(String exercise, List<TestOutcome> tests) implements Scored {
 
     /** Defensive copy. */
     public CheckResult {
         tests = List.copyOf(tests);
-    }
-
-    /** Points earned. */
-    public int earned() {
-        return TestOutcome.earned(tests);
-    }
-
-    /** Points possible. */
-    public int possible() {
-        return TestOutcome.possible(tests);
-    }
-
-    /** Score in percent (0 when there are no points). */
-    public double percent() {
-        return TestOutcome.percent(tests);
     }
 
     /** "Score: 7 / 10 (70%)". */

@@ -82,8 +82,12 @@ public final class GradingExtension implements BeforeEachCallback, AfterEachCall
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         String message = String.valueOf(throwable.getMessage());
         if (throwable instanceof java.util.concurrent.TimeoutException || message.contains("timed out after")) {
+            @SuppressWarnings("unchecked")
+            Set<Thread> before = (Set<Thread>) context.getStore(NS).get("threads");
+            List<Thread> started = before == null ? List.of() : leftThreads(before);
             String report = Deadlocks.find(List.of(), Map.of())
-                    .orElse("hang: the test did not finish within its time limit (" + message + ")");
+                    .orElse("hang: the test did not finish within its time limit (" + message + ")"
+                            + (started.isEmpty() ? "" : "; its threads: " + Deadlocks.describeStuck(started.stream().limit(5).toList(), Map.of())));
             AssertionError error = new AssertionError(report);
             error.addSuppressed(throwable);
             throw error;

@@ -122,7 +122,9 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
     /**
      * Threads speed up CPU-bound work: {@code variant} at the largest thread count that does not
      * exceed the cores (or the largest on one CPU) against the sweep's baseline (normally 1 thread),
-     * as the median of per-round speedups.
+     * as the median of per-round speedups, like {@link SweepResult#speedup}. A sweep with several
+     * variants judges each against the one baseline: to judge a variant against itself at 1 thread,
+     * give it a sweep of its own or set {@code .baseline(variant, 1)}.
      */
     public static <P> Verdict speedup(SweepResult<P> r, String variant) {
         return speedup(r, variant, widest(r, variant));
@@ -139,12 +141,13 @@ public record Verdict(Outcome outcome, String effect, String seen, double figure
         if (c.cores() == 1) {
             double cpuPerWall = Sample.cpuPerWall(r.samples(variant, value));
             String still = Double.isNaN(cpuPerWall)
-                    ? "the threads took turns on the one CPU, so the run took about as long as with one thread"
-                    : String.format(Locale.ROOT, "the threads took turns on the one CPU: CPU time was %.2f× the wall time"
-                            + " (never more than 1 on one CPU), so %s took about as long as one thread", cpuPerWall, r.describe(variant, value));
-            return new Verdict(Outcome.ONE_CPU, effect, seen + "; " + still, s.median(),
-                    List.of("a speedup from threads cannot appear on one CPU: only one thread runs at any moment"),
-                    List.of(LOCALLY), c);
+                    ? "the threads took turns on the one CPU"
+                    : String.format(Locale.ROOT, "the threads took turns on the one CPU: their CPU time was %.2f× the wall time"
+                            + " (on one CPU it cannot exceed 1×; several cores would let it)", cpuPerWall);
+            var why = new ArrayList<String>();
+            why.add("a speedup from threads cannot appear on one CPU: only one thread runs at any moment");
+            why.addAll(c.reasons());
+            return new Verdict(Outcome.ONE_CPU, effect, seen + "; " + still, s.median(), why, List.of(LOCALLY), c);
         }
         Verdict early = beforeClaim(effect, seen, s, c, r, List.of(new Config<>(variant, value),
                 new Config<>(r.baselineVariant(), r.baselineValue())), true);

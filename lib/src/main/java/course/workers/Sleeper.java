@@ -1,9 +1,8 @@
 package course.workers;
 
+import course.platform.Jvm;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -97,12 +96,7 @@ public final class Sleeper {
      * path is the library's), not for a notebook kernel (whose class path is the kernel's own).
      */
     static List<String> javaCommand(Class<?> mainClass, String... args) {
-        String java = ProcessHandle.current().info().command()
-                .filter(c -> Path.of(c).getFileName().toString().startsWith("java"))
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (!Files.isExecutable(Path.of(java))) {
-            java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        }
+        String java = Jvm.javaExecutable().toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));

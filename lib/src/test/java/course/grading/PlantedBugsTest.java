@@ -159,7 +159,10 @@ class PlantedBugsTest {
             CheckResult result = Fixtures.check(student.solutionCells(), ex.id());
             assertEquals(0, result.earned(), ex.id() + ": " + result.tests());
             for (TestOutcome o : result.tests()) {
-                assertEquals(Feedback.NOT_IMPLEMENTED, o.message(), ex.id() + ": " + o);
+                // a test that depends on an earlier one says so, with the same reason: "... (here: not implemented yet)"
+                assertTrue(o.message().equals(Feedback.NOT_IMPLEMENTED)
+                        || o.message().startsWith(TestOutcome.CONSEQUENCE) && o.message().endsWith("(here: " + Feedback.NOT_IMPLEMENTED + ")"),
+                        ex.id() + ": " + o);
             }
         }
     }

@@ -3,12 +3,7 @@ package course.timing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import course.testing.Together;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,27 +47,11 @@ class SinkTest {
         int threads = 4;
         long marker = 987_654_321L;
         Sink.arm(marker);
-        var barrier = new CyclicBarrier(threads);
-        var pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                int id = t;
-                futures.add(pool.submit(() -> {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    for (long i = 0; i < 100_000; i++) {
-                        Sink.consume(id == 2 && i == 77_777 ? marker : i + 1_000_000_000L);
-                    }
-                    return null;
-                }));
+        Together.run(threads, id -> {
+            for (long i = 0; i < 100_000; i++) {
+                Sink.consume(id == 2 && i == 77_777 ? marker : i + 1_000_000_000L);
             }
-            for (var f : futures) {
-                f.get(20, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-        }
+        });
         assertEquals(marker, Sink.caught());
     }
 

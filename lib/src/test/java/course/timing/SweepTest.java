@@ -277,7 +277,7 @@ class SweepTest {
         assertEquals(List.of("start x 4", "ran", "ran", "ran", "ran", "finish"), events);
         events.clear();
         assertThrows(IllegalStateException.class, () -> Sweep.compare().title("y").task("a", (v, n) -> { throw new java.io.IOException("no"); })
-                .listener(ears).run());
-        assertEquals(List.of("start y 7", "finish"), events);
+                .rounds(5).warmup(1).extraRounds(1).listener(ears).run());
+        assertEquals(List.of("start y 7", "finish"), events, "planned: 1 warm-up + 5 rounds + 1 extra, whatever COURSE_QUICK says");
     }
 }

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import course.testing.Together;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,35 +19,19 @@ class TimelineTest {
         int threads = 8;
         int perThread = 500;
         var tl = Timeline.start();
-        var barrier = new CyclicBarrier(threads);
-        List<Future<?>> futures = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int t = 0; t < threads; t++) {
-                int id = t;
-                futures.add(pool.submit(() -> {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    for (int i = 0; i < perThread; i++) {
-                        switch (i % 3) {
-                            case 0 -> tl.run("r" + id + "-" + i, () -> Sink.consume(id));
-                            case 1 -> tl.wrap("w" + id + "-" + i, () -> Sink.consume(id)).run();
-                            default -> {
-                                try (var open = tl.begin("b" + id + "-" + i)) {
-                                    Sink.consume(id);
-                                }
-                            }
+        Together.run(threads, id -> {
+            for (int i = 0; i < perThread; i++) {
+                switch (i % 3) {
+                    case 0 -> tl.run("r" + id + "-" + i, () -> Sink.consume(id));
+                    case 1 -> tl.wrap("w" + id + "-" + i, () -> Sink.consume(id)).run();
+                    default -> {
+                        try (var open = tl.begin("b" + id + "-" + i)) {
+                            Sink.consume(id);
                         }
                     }
-                    return null;
-                }));
+                }
             }
-            for (var f : futures) {
-                f.get(20, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-        }
+        });
         List<Span> spans = tl.spans();
         assertEquals(threads * perThread, spans.size());
         assertEquals(threads, tl.threads().size());

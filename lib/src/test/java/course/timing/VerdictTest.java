@@ -86,6 +86,11 @@ class VerdictTest {
         assertEquals(Outcome.ONE_CPU, v.outcome());
         assertTrue(v.seen().contains("threads=4"), "on one CPU the widest value is judged: " + v.seen());
         assertTrue(v.seen().contains("CPU time was 0.97× the wall time"), v.seen());
+        assertEquals(1, v.why().size(), "a quiet one-CPU machine: one reason");
+        var busyOne = Verdict.speedup(threads(new Conditions(1, 3.0, 0.7, 0.0, 0.3, 0, 0.3), List.of(1, 2),
+                new double[][] {HUNDRED, HUNDRED}, new double[] {0.3, 0.3}), "work");
+        assertEquals(Outcome.ONE_CPU, busyOne.outcome());
+        assertTrue(busyOne.why().get(1).contains("other programs used 70%"), "busy as well: said too: " + busyOne.why());
         assertTrue(v.why().getFirst().contains("cannot appear on one CPU"));
         assertTrue(v.todo().getFirst().contains("2 or more cores"));
     }

@@ -3,6 +3,7 @@ package course.exercises.async;
 import static course.grading.Feedback.require;
 
 import course.grading.DependsOn;
+import course.grading.Feedback;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -207,6 +208,9 @@ public class AsyncTests {
                 throw new AssertionError("blocks the caller: fetchAll did not return within 5 s (an asynchronous API returns"
                         + " its future at once; never wait for permits or responses inside fetchAll)");
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException todo && Feedback.isTodo(todo)) {
+                    throw todo;
+                }
                 throw new AssertionError("fetchAll threw " + e.getCause(), e.getCause());
             }
             require(responsesBefore == 0, "blocks the caller: fetchAll returned only after %d response(s) had come in (3 requests,"

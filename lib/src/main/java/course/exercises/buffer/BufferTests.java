@@ -3,6 +3,7 @@ package course.exercises.buffer;
 import static course.grading.Feedback.require;
 
 import course.grading.DependsOn;
+import course.grading.Feedback;
 import course.grading.Graded;
 import course.grading.Points;
 import course.grading.Stress;
@@ -210,6 +211,9 @@ public class BufferTests {
         producer.interrupt();
         require(waitFor(outcome, 1000), "interruption ignored: a put waiting on a full buffer was interrupted and went on"
                 + " waiting (let InterruptedException propagate out of put, do not catch it inside the loop)");
+        if (outcome.getNow(null) instanceof RuntimeException e && Feedback.isTodo(e)) {
+            throw e;
+        }
         require(outcome.getNow(null) instanceof InterruptedException, "an interrupted put should throw InterruptedException, it %s",
                 outcome.getNow(null) == null ? "returned normally" : "threw " + outcome.getNow(null));
         int first;

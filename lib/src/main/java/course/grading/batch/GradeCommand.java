@@ -2,20 +2,19 @@ package course.grading.batch;
 
 import course.grading.Submission;
 import course.grading.TestOutcome;
+import course.platform.Jvm;
+import course.platform.LibClassPath;
+import course.timing.Stats;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -23,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -32,14 +30,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./course grade PATH... [--csv FILE] [--json FILE]}: grades submitted exercise notebooks.
+ * {@code ./course grade PATH... [--csv FILE] [--json FILE] [--jobs N]}: grades submitted exercise notebooks.
  *
- * <p>For each notebook: read it, find its exercise (metadata {@code course.exercise} or the file
- * name), compile its {@code solution} cells against lib, then run the exercise's tests with the
- * JUnit 5 console launcher in a fresh JVM (small heap, hard kill at {@code --timeout}). A JVM that
- * dies in a test (System.exit, out of memory) costs that test only: the remaining tests run in a
- * new JVM. Prints a table per submission and a summary, writes a CSV gradebook and a JSON report,
- * and exits 0 whenever grading ran, whatever the scores.
+ * <p>Each notebook is graded by a {@link SubmissionGrader}: its exercise found ({@link Exercises}), its
+ * {@code solution} cells compiled ({@link SubmissionCompiler}), the exercise's tests run by the JUnit 5
+ * console launcher in a fresh JVM ({@link TestJvm}) inside a {@link Sandbox}, {@code --jobs} submissions at
+ * once. Where it cannot sandbox it refuses, unless {@code --no-sandbox}. Prints a table per submission and
+ * a summary (with {@code --timing}: the throughput), writes the CSV gradebook, the JSON report and a
+ * Markdown feedback file per submission ({@link Gradebook}), and exits 0 whenever grading ran, whatever
+ * the scores.
  *
  * <p>Every test JVM has the same class path (lib, its dependencies, the console launcher); the
  * submission's classes come through {@link Submission#PATH_PROPERTY}. That lets all of them share
@@ -136,8 +135,8 @@ public final class GradeCommand implements Callable<Integer> {
             sandbox = probe.sandbox();
         }
         int parallel = Math.max(1, Math.min(jobs, notebooks.size()));
-        long start = System.nanoTime();
         SubmissionGrader grader = new SubmissionGrader(testJvm(sandbox), heapMb);
+        long start = System.nanoTime();  // after the one-time AOT training: the batch's own time
         List<SubmissionReport> reports = gradeAll(grader, notebooks, parallel);
         double total = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%nSandbox: %s%n", sandbox.map(s -> "bubblewrap (no network, own PID namespace, read-only JDK and jars,"
@@ -198,7 +197,7 @@ public final class GradeCommand implements Callable<Integer> {
     /** The test JVMs: launcher, flags and, unless {@code --no-aot}, the AOT cache (trained here when missing). */
     TestJvm testJvm(Optional<Sandbox> sandbox) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(Jvm.javaExecutable().toString());
         cmd.addAll(List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
                 "-XX:-UsePerfData", "--enable-preview", "-Djava.awt.headless=true"));
         String classPath = childClassPath();
@@ -227,19 +226,17 @@ public final class GradeCommand implements Callable<Integer> {
      * submission's classes are not on it: {@link Submission} loads them from {@value Submission#PATH_PROPERTY}.
      */
     static String childClassPath() {
-        Path lib = SubmissionCompiler.libLocation();
-        Path target = lib.getParent();
-        List<String> entries = new ArrayList<>(List.of(lib.toString()));
-        entries.addAll(jars(target.resolve("dependency")).stream()
-                .filter(j -> !j.getFileName().toString().matches("(junit-|opentest4j|apiguardian).*")).map(Path::toString).toList());
+        Path lib = LibClassPath.libLocation();
+        List<Path> entries = new ArrayList<>(LibClassPath.entries().stream()
+                .filter(j -> !j.getFileName().toString().matches("(junit-|opentest4j|apiguardian).*")).toList());
         String override = System.getProperty("course.grader.launcher");
-        List<Path> launcher = override != null ? List.of(Path.of(override)) : jars(target.resolve("grader"));
+        List<Path> launcher = override != null ? List.of(Path.of(override)) : jars(lib.getParent().resolve("grader"));
         if (launcher.isEmpty()) {
-            throw new IllegalStateException("the JUnit console launcher is missing from " + target.resolve("grader")
+            throw new IllegalStateException("the JUnit console launcher is missing from " + lib.getParent().resolve("grader")
                     + ": build lib first (./mvnw -pl lib package)");
         }
-        launcher.forEach(j -> entries.add(j.toString()));
-        return String.join(File.pathSeparator, entries);
+        entries.addAll(launcher);
+        return LibClassPath.join(entries);
     }
 
     private static List<Path> jars(Path dir) {
@@ -279,7 +276,7 @@ public final class GradeCommand implements Callable<Integer> {
             List<Double> times = reports.stream().map(SubmissionReport::seconds).sorted().toList();
             System.out.printf(Locale.ROOT, "Timing: batch %.2f s for %d submission(s) with %d job(s): %.1f submissions per minute;"
                     + " per submission median %.2f s, min %.2f s, max %.2f s; %d cores%n", seconds, reports.size(), parallel,
-                    reports.size() * 60 / seconds, times.get(times.size() / 2), times.getFirst(), times.getLast(),
+                    reports.size() * 60 / seconds, Stats.median(times), times.getFirst(), times.getLast(),
                     Runtime.getRuntime().availableProcessors());
         }
     }

@@ -2,6 +2,7 @@ package course.grading.batch;
 
 import course.grading.GradedTest;
 import course.grading.Submission;
+import course.platform.Directories;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +126,7 @@ final class GraderCache {
             Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             String done = String.format(java.util.Locale.ROOT, "trained the test JVMs' AOT cache in %.1f s: %s (%d MB)",
                     (System.nanoTime() - start) / 1e9, cache, Files.size(cache) >> 20);
-            deleteTree(work);
+            Directories.deleteTree(work);
             return done;
         } catch (IOException | RuntimeException e) {
             return "no AOT cache for the test JVMs: " + e;
@@ -142,14 +143,6 @@ final class GraderCache {
                     .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // nothing to prune
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp dir left behind is harmless
         }
     }
 }

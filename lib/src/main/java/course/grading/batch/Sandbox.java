@@ -81,7 +81,7 @@ public record Sandbox(Path bwrap, boolean asRoot, int maxProcs, long maxMemory) 
     public List<String> prefix(List<Path> readOnly, List<Path> writable, int slot) {
         List<String> cmd = new ArrayList<>(List.of(bwrap.toString(), "--die-with-parent", "--new-session",
                 "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-                "--ro-bind", "/usr", "/usr", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+                "--ro-bind", "/usr", "/usr", "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"));
         if (!asRoot) {
             cmd.add("--unshare-user");  // an unprivileged user's RLIMIT_NPROC then counts this namespace only
         }

@@ -1,11 +1,10 @@
 package course.grading.batch;
 
 import course.grading.Feedback;
+import course.platform.Javac;
+import course.platform.LibClassPath;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +13,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -167,21 +164,12 @@ public final class SubmissionCompiler {
         Path classes = Files.createDirectories(outDir.resolve("classes"));
         Path file = srcDir.resolve(Feedback.SOURCE_FILE);
         Files.writeString(file, source);
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-d", classes.toString(), "-cp", classPath(), "--release",
-                    String.valueOf(Runtime.version().feature()), "--enable-preview", "-proc:none", "-implicit:none",
-                    "-nowarn", "-Xlint:none", "-encoding", "UTF-8");
-            StringWriter out = new StringWriter();
-            boolean ok = javac.getTask(out, files, diagnostics, options, null, files.getJavaFileObjects(file)).call();
-            List<String> errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .limit(MAX_ERRORS)
-                    .map(d -> where(d, spans) + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
-                    .toList();
-            if (!ok) {
-                return new Compiled(null, List.of(), errors.isEmpty() ? List.of("does not compile: " + out) : errors, "");
-            }
+        Javac.Result result = Javac.compile(List.of(file), classes, classPath(),
+                List.of("--release", String.valueOf(Runtime.version().feature()), "--enable-preview", "-implicit:none"));
+        if (!result.ok()) {
+            List<String> errors = result.errors().stream().limit(MAX_ERRORS)
+                    .map(e -> where(e.line(), spans) + ": " + e.firstLine()).toList();
+            return new Compiled(null, List.of(), errors.isEmpty() ? List.of("does not compile: " + result.output()) : errors, "");
         }
         List<String> names;
         try (Stream<Path> list = Files.list(classes)) {
@@ -195,8 +183,7 @@ public final class SubmissionCompiler {
         return new Compiled(classes, names, List.of(), cellMap);
     }
 
-    private static String where(Diagnostic<? extends JavaFileObject> d, List<Span> spans) {
-        long line = d.getLineNumber();
+    private static String where(long line, List<Span> spans) {
         for (Span s : spans) {
             if (line >= s.firstLine() && line < s.firstLine() + s.lineCount()) {
                 return "cell " + s.cell() + ", line " + (line - s.firstLine() + 1);
@@ -205,21 +192,13 @@ public final class SubmissionCompiler {
         return "line " + line;
     }
 
-    /** The class path submissions compile against: lib and the JVM's own class path. */
+    /** The class path submissions compile against: lib and its dependencies. */
     static String classPath() {
-        List<String> entries = new ArrayList<>();
-        entries.add(libLocation().toString());
-        entries.add(System.getProperty("java.class.path"));
-        return String.join(File.pathSeparator, entries);
+        return LibClassPath.string();
     }
 
     /** Where lib's classes are: {@code lib/target/course-lib.jar} or, in lib's own tests, {@code lib/target/classes}. */
     public static Path libLocation() {
-        try {
-            URI uri = SubmissionCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            return Path.of(uri);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return LibClassPath.libLocation();
     }
 }

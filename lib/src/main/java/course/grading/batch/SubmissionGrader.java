@@ -3,17 +3,16 @@ package course.grading.batch;
 import course.grading.EventLog;
 import course.grading.GradedTest;
 import course.grading.TestOutcome;
+import course.platform.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Grades one submitted notebook: reads it, finds its exercise, compiles its solution cells, runs the
@@ -26,6 +25,9 @@ import java.util.stream.Stream;
 record SubmissionGrader(TestJvm jvm, int heapMb) {
 
     static final int MAX_LAUNCHES = 4;
+
+    /** System property: keep each submission's work folder (sources, classes, the test JVMs' logs) to debug the grader. */
+    static final String KEEP_PROPERTY = "course.grading.keep";
 
     /** Grades {@code notebookFile} for {@code student} in parallel slot {@code slot}; never throws for a bad submission. */
     SubmissionReport grade(Path notebookFile, String student, int slot) {
@@ -80,7 +82,9 @@ record SubmissionGrader(TestJvm jvm, int heapMb) {
             return new SubmissionReport(student, file, ex.id(), "grader error", "the grader failed: " + e,
                     zero(tests, "not graded: grader error"), secondsSince(start));
         } finally {
-            deleteQuietly(work);
+            if (work != null && !Boolean.getBoolean(KEEP_PROPERTY)) {
+                Directories.deleteTree(work);
+            }
         }
     }
 
@@ -141,16 +145,5 @@ record SubmissionGrader(TestJvm jvm, int heapMb) {
 
     private static double secondsSince(long start) {
         return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp dir left behind is harmless
-        }
     }
 }

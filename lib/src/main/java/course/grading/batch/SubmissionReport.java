@@ -1,6 +1,7 @@
 package course.grading.batch;
 
 import course.grading.CheckResult;
+import course.grading.Scored;
 import course.grading.TestOutcome;
 import java.util.List;
 
@@ -16,26 +17,11 @@ import java.util.List;
  * @param seconds  wall time spent on this submission (compile and tests)
  */
 public record SubmissionReport(String student, String file, String exercise, String status, String reason,
-        List<TestOutcome> tests, double seconds) {
+        List<TestOutcome> tests, double seconds) implements Scored {
 
     /** Defensive copy. */
     public SubmissionReport {
         tests = List.copyOf(tests);
-    }
-
-    /** Points earned. */
-    public int earned() {
-        return TestOutcome.earned(tests);
-    }
-
-    /** Points possible (0 if the exercise is unknown). */
-    public int possible() {
-        return TestOutcome.possible(tests);
-    }
-
-    /** Score in percent. */
-    public double percent() {
-        return TestOutcome.percent(tests);
     }
 
     /**

@@ -1,10 +1,12 @@
-package course.display;
+package course.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import course.display.MimeBundle;
+import course.display.Show;
 import course.timing.Conditions;
 import course.timing.Machine;
 import course.timing.Sample;
