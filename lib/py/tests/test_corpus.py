@@ -76,8 +76,8 @@ def test_references_are_added_as_correct_entries_on_request(tmp_path):
 
 def test_sample_is_reproducible_and_spread(tmp_path):
     all_entries = corpus.entries()
-    a = corpus.sample(all_entries, 14, seed=3)
-    assert a == corpus.sample(all_entries, 14, seed=3) and len(a) == 14
+    a = corpus.sample(all_entries, 2 * len(EXERCISES), seed=3)
+    assert a == corpus.sample(all_entries, 2 * len(EXERCISES), seed=3) and len(a) == 2 * len(EXERCISES)
     assert {e.exercise for e in a} == set(EXERCISES)
     assert {e.kind for e in a} == {"bug", "correct"}
 

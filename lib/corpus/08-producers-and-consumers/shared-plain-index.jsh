@@ -1,0 +1,54 @@
+// kind: bug
+// bug_class: duplicate work: producers share a plain int index (read, make, write back)
+// expect_fail: threadsRunTogether
+// may_fail: oneProducerOneConsumer,manyProducersManyConsumers,moreProducersThanConsumers,moreConsumersThanProducers,everyThreadEnds,failingProducerReported,slowConsumerBoundedQueue,everyConsumerFails
+// feedback: made twice
+// about: work stealing through an int[] counter without atomicity: two producers read the same index and the item is made and consumed twice
+// ==== cell 08-producers-and-consumers-08
+class MyPipeline implements Pipeline {
+    private static final Object PILL = new Object();   // no source makes this item
+
+    public Report run(Job job) throws InterruptedException {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(job.capacity());
+        AtomicInteger produced = new AtomicInteger(), consumed = new AtomicInteger();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(job.producers() + job.consumers())) {
+            List<Future<?>> makers = new ArrayList<>(), takers = new ArrayList<>();
+            int[] next = {0};                               // the next index to make, shared
+            for (int p = 0; p < job.producers(); p++) {
+                makers.add(pool.submit(() -> {
+                    for (int i = next[0]; i < job.items(); i = next[0]) {
+                        Integer item = job.source().make(i);
+                        next[0] = i + 1;
+                        Waits.put(queue, item, job.patience());
+                        produced.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (int c = 0; c < job.consumers(); c++) {
+                takers.add(pool.submit(() -> {
+                    for (Object item; (item = Waits.take(queue, job.patience())) != PILL; ) {
+                        job.sink().accept((Integer) item);
+                        consumed.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            collect(makers, failures);                   // every producer has ended...
+            try {
+                for (int c = 0; c < job.consumers(); c++) Waits.put(queue, PILL, job.patience());  // ...then the pills
+            } catch (TimeoutException e) {
+                failures.add(e);
+            }
+            collect(takers, failures);
+        }
+        return new Report(produced.get(), consumed.get(), List.copyOf(failures));
+    }
+
+    private static void collect(List<Future<?>> futures, List<Throwable> failures) throws InterruptedException {
+        for (Future<?> f : futures) {
+            try { f.get(); } catch (ExecutionException e) { failures.add(e.getCause()); }
+        }
+    }
+}
