@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * entry (name, size, time), so a rebuilt lib or another JDK simply gets a new cache; a cache the
  * JVM refuses anyway is ignored (the JVM runs without it).
  *
- * <p>Training is one test JVM with {@code -XX:AOTCacheOutput}: it runs the first tests of every
+ * <p>Training is one test JVM with {@code -XX:AOTMode=record}: it runs the first tests of every
  * exercise against the instructors' reference solutions (COURSE_QUICK budgets) and writes the
  * cache when it exits. A failed training leaves its log in {@code target/aot/training-*}.
  */
@@ -72,7 +72,7 @@ final class GraderCache {
 
     /**
      * Trains a cache at {@code cache}: compiles the reference solutions, runs a few tests of every
-     * exercise in one JVM with {@code -XX:AOTCacheOutput}. Returns a line for the user; never throws.
+     * exercise in one JVM with {@code -XX:AOTMode=record}, then a second JVM creates the cache. Returns a line for the user; never throws.
      *
      * @param jvm       the test JVM's command: the java launcher and its flags (no class path)
      * @param classPath the test JVMs' class path
@@ -104,9 +104,13 @@ final class GraderCache {
                 GradedTest.of(ex.testClass()).stream().limit(TESTS_PER_EXERCISE)
                         .forEach(t -> selectors.add("--select-method=" + ex.testClass().getName() + "#" + t.method()));
             }
+            // Two steps, record then create, each a JVM of its own: the one-step -XX:AOTCacheOutput hands every
+            // flag and the whole class path to its assembling child through JAVA_TOOL_OPTIONS, and with long paths
+            // (nine exercises' class folders) that child was seen to crash at start-up (SIGSEGV in JDK 25.0.3).
             Path partial = work.resolve("grader.aot");
+            Path config = work.resolve("grader.aotconf");
             List<String> cmd = new ArrayList<>(jvm);
-            cmd.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Xlog:aot=off", "-Xlog:cds=off",
+            cmd.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-Xlog:aot=off", "-Xlog:cds=off",
                     "-D" + Submission.PATH_PROPERTY + "=" + String.join(File.pathSeparator, dirs),
                     "-D" + Submission.CLASSES_PROPERTY + "=" + String.join(",", classes),
                     "-cp", classPath, "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner",
@@ -120,8 +124,20 @@ final class GraderCache {
                 p.destroyForcibly();
                 return "no AOT cache for the test JVMs: training took over 180 s";
             }
+            if (!Files.exists(config)) {
+                return "no AOT cache for the test JVMs: training recorded nothing (see " + work.resolve("training.log") + ")";
+            }
+            List<String> create = new ArrayList<>(jvm);
+            create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + partial,
+                    "-Xlog:aot=off", "-Xlog:cds=off", "-cp", classPath));
+            Process c = new ProcessBuilder(create).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("create.log").toFile()).start();
+            if (!c.waitFor(180, TimeUnit.SECONDS)) {
+                c.destroyForcibly();
+                return "no AOT cache for the test JVMs: creating it took over 180 s";
+            }
             if (!Files.exists(partial)) {
-                return "no AOT cache for the test JVMs: training wrote none (see " + work.resolve("training.log") + ")";
+                return "no AOT cache for the test JVMs: creating it failed (see " + work.resolve("create.log") + ")";
             }
             Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             String done = String.format(java.util.Locale.ROOT, "trained the test JVMs' AOT cache in %.1f s: %s (%d MB)",
