@@ -122,6 +122,7 @@ public final class Litmus<S> {
             throw new IllegalStateException(name + ": set actor1, actor2 and outcome before run()");
         }
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long deadline = start + budget.toNanos();
         Rendezvous line = new Rendezvous(deadline);
         Object[] states = new Object[batch];
@@ -176,8 +177,11 @@ public final class Litmus<S> {
         if (interrupted) {
             throw new InterruptedException(name + ": interrupted; the actors were stopped");
         }
-        return new LitmusResult(name, runs, counts, interesting, forbidden,
-                Duration.ofNanos(System.nanoTime() - start), Runtime.getRuntime().availableProcessors(), loadAverage());
+        long wall = System.nanoTime() - start;
+        long cpu = processCpuNanos();
+        double cpuPerWall = cpuStart < 0 || cpu < 0 || wall <= 0 ? Double.NaN : (cpu - cpuStart) / (double) wall;
+        return new LitmusResult(name, runs, counts, interesting, forbidden, Duration.ofNanos(wall),
+                Runtime.getRuntime().availableProcessors(), loadAverage(), cpuPerWall);
     }
 
     /** Applies the actor to every state of the batch in order; false if the run stopped or its deadline passed first. */
@@ -261,6 +265,12 @@ public final class Litmus<S> {
                 LockSupport.parkNanos(20_000);
             }
         }
+    }
+
+    /** CPU time of this JVM's threads, all of them, in nanoseconds; -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static double loadAverage() {

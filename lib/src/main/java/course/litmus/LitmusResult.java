@@ -22,9 +22,14 @@ import tech.tablesaw.api.Table;
  * @param elapsed     wall time of the whole run
  * @param cpus        processors available to the JVM during the run
  * @param loadAverage the system load average when the run ended, NaN where the OS does not tell
+ * @param cpuPerWall  CPU time this JVM used during the run over its wall time (about 2 when both actors had a CPU
+ *                    each the whole time), NaN where the JVM cannot tell
  */
 public record LitmusResult(String name, long runs, Map<String, Long> counts, Set<String> interesting,
-                           Set<String> forbidden, Duration elapsed, int cpus, double loadAverage) {
+                           Set<String> forbidden, Duration elapsed, int cpus, double loadAverage, double cpuPerWall) {
+
+    /** Below this CPU/wall ratio the two actors did not have two CPUs most of the time: another program took them. */
+    public static final double OVERLAPPED = 1.5;
 
     /** Fewer runs than this say nothing about an outcome that was not seen. */
     public static final long ENOUGH_RUNS = 100_000;
@@ -96,10 +101,10 @@ public record LitmusResult(String name, long runs, Map<String, Long> counts, Set
             return String.format(Locale.ROOT, "%s: '%s' seen here, %,d times in %,d runs (%.1f per million, %s).",
                     name, which, interestingCount(), runs, interestingPerMillion(), machine);
         }
-        if (!Double.isNaN(loadAverage) && loadAverage > cpus) {
-            return String.format(Locale.ROOT, "%s: '%s' not seen in %,d runs, but the machine was busy (load %.1f on "
-                    + "%d CPUs): the two actors seldom ran at the same instant, so this run cannot tell. Close other "
-                    + "programs and rerun.", name, which, runs, loadAverage, cpus);
+        if (!Double.isNaN(cpuPerWall) && cpuPerWall < OVERLAPPED) {
+            return String.format(Locale.ROOT, "%s: '%s' not seen in %,d runs, but the machine was busy: the two actors "
+                    + "got %.1f CPUs' worth of time instead of 2 (other programs took the rest), so they seldom ran at "
+                    + "the same instant and this run cannot tell. Close other programs and rerun.", name, which, runs, cpuPerWall);
         }
         if (runs < ENOUGH_RUNS) {
             return String.format(Locale.ROOT, "%s: only %,d runs (%s), too few to say anything about '%s': "

@@ -108,7 +108,7 @@ class LitmusTest {
 
     private static LitmusResult result(long runs, java.util.Map<String, Long> counts, int cpus) {
         return new LitmusResult("SB", runs, counts, java.util.Set.of("0, 0"), java.util.Set.of("9, 9"),
-                Duration.ofMillis(100), cpus, 0.5);
+                Duration.ofMillis(100), cpus, 0.5, cpus > 1 ? 1.9 : 1.0);
     }
 
     @Test
@@ -122,10 +122,14 @@ class LitmusTest {
         var notSeen = result(2_000_000, java.util.Map.of("1, 1", 2_000_000L), 8).verdict();
         assertTrue(notSeen.contains("not seen") && notSeen.contains("does not prove"), notSeen);
         var busy = new LitmusResult("SB", 2_000_000, java.util.Map.of("1, 1", 2_000_000L), java.util.Set.of("0, 0"),
-                java.util.Set.of(), Duration.ofMillis(100), 2, 11.0).verdict();
-        assertTrue(busy.contains("busy") && busy.contains("cannot tell"), busy);
+                java.util.Set.of(), Duration.ofMillis(100), 2, 11.0, 0.9).verdict();
+        assertTrue(busy.contains("busy") && busy.contains("cannot tell") && busy.contains("0.9 CPUs"), busy);
+        var loadedButFree = new LitmusResult("SB", 2_000_000, java.util.Map.of("1, 1", 2_000_000L), java.util.Set.of("0, 0"),
+                java.util.Set.of(), Duration.ofMillis(100), 2, 11.0, 1.95).verdict();
+        assertTrue(loadedButFree.contains("not seen") && loadedButFree.contains("does not prove"),
+                "a high load average left by earlier work is not 'busy' when the actors had their CPUs: " + loadedButFree);
         var promised = new LitmusResult("SB", 2_000_000, java.util.Map.of("1, 1", 2_000_000L), java.util.Set.of(),
-                java.util.Set.of("0, 0"), Duration.ofMillis(100), 2, 0.1).verdict();
+                java.util.Set.of("0, 0"), Duration.ofMillis(100), 2, 0.1, 1.9).verdict();
         assertTrue(promised.contains("did not appear") && promised.contains("promises"), promised);
         var bug = result(2_000_000, java.util.Map.of("9, 9", 1L, "1, 1", 1_999_999L), 1).verdict();
         assertTrue(bug.contains("FORBIDDEN"), bug);
