@@ -21,7 +21,11 @@ class ReferenceSolutionsTest {
         Class<?>[] classes = Fixtures.load(Fixtures.instructor(id).solutionCells(), id);
         for (int run = 1; run <= 5; run++) {
             CheckResult result = Check.quietly(Fixtures.exercise(id).testClass(), classes);
-            assertTrue(result.possible() >= 8, "too few points in " + id);
+            // All tests' points, decided or not: a test that could not establish its concurrency on a busy machine is
+            // "inconclusive" and leaves the possible total; the reference must still lose nothing it was graded on.
+            assertTrue(result.tests().stream().mapToInt(TestOutcome::points).sum() >= 8, "too few points in " + id);
+            assertTrue(result.tests().stream().noneMatch(t -> !t.passed() && !t.inconclusive()),
+                    "run " + run + " of " + id + " failed a test: " + result.tests());
             assertEquals(result.possible(), result.earned(), "run " + run + " of " + id + ": " + result.tests());
         }
     }
