@@ -239,15 +239,7 @@ public final class Charts {
             renderer.setDefaultItemLabelPaint(Color.WHITE);
             renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
         }
-        var threadAxis = new SymbolAxis("thread", threads.toArray(String[]::new));
-        threadAxis.setInverted(true);
-        threadAxis.setGridBandsVisible(false);
-        threadAxis.setRange(-0.6, Math.max(0.6, threads.size() - 0.4));
-        var timeAxis = new NumberAxis("time since start (ms)");
-        timeAxis.setAutoRangeIncludesZero(true);
-        var plot = new XYPlot(data, timeAxis, threadAxis, renderer);
-        Style.plot(plot);
-        plot.setRangeGridlinesVisible(false);
+        XYPlot plot = threadRows(data, renderer, threads, "time since start (ms)");
         String sub = String.format(Locale.ROOT, "%s; %d tasks on %d threads, at most %d at once",
                 Machine.current().summary(), spans.size(), threads.size(), timeline.maxConcurrency());
         JFreeChart chart = Style.chart("Timeline: which thread ran what, when", sub, plot, false);
@@ -267,6 +259,20 @@ public final class Charts {
     public static Chart threadStates(course.trace.StateTimeline timeline, String title) {
         Objects.requireNonNull(timeline, "timeline");
         return StateChart.draw(timeline, title);
+    }
+
+    /** A plot with one row per thread (top to bottom in the given order) and time in milliseconds across. */
+    static XYPlot threadRows(XYIntervalSeriesCollection data, XYBarRenderer renderer, List<String> threads, String timeLabel) {
+        var threadAxis = new SymbolAxis("thread", threads.toArray(String[]::new));
+        threadAxis.setInverted(true);
+        threadAxis.setGridBandsVisible(false);
+        threadAxis.setRange(-0.6, Math.max(0.6, threads.size() - 0.4));
+        var timeAxis = new NumberAxis(timeLabel);
+        timeAxis.setAutoRangeIncludesZero(true);
+        var plot = new XYPlot(data, timeAxis, threadAxis, renderer);
+        Style.plot(plot);
+        plot.setRangeGridlinesVisible(false);
+        return plot;
     }
 
     /**

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -53,15 +51,7 @@ final class StateChart {
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
-        var threadAxis = new SymbolAxis("thread", threads.toArray(String[]::new));
-        threadAxis.setInverted(true);
-        threadAxis.setGridBandsVisible(false);
-        threadAxis.setRange(-0.6, Math.max(0.6, threads.size() - 0.4));
-        var timeAxis = new NumberAxis("time since the recording started (ms)");
-        timeAxis.setAutoRangeIncludesZero(true);
-        var plot = new XYPlot(data, timeAxis, threadAxis, renderer);
-        Style.plot(plot);
-        plot.setRangeGridlinesVisible(false);
+        XYPlot plot = Charts.threadRows(data, renderer, threads, "time since the recording started (ms)");
         String sub = String.format(Locale.ROOT, "%s; %d threads, a sample every %.1f ms%s", Machine.current().summary(),
                 threads.size(), timeline.interval().toNanos() / 1e6, timeline.truncated() ? " (truncated)" : "");
         JFreeChart chart = Style.chart(title, sub, plot, true);
