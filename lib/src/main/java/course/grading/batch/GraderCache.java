@@ -104,40 +104,17 @@ final class GraderCache {
                 GradedTest.of(ex.testClass()).stream().limit(TESTS_PER_EXERCISE)
                         .forEach(t -> selectors.add("--select-method=" + ex.testClass().getName() + "#" + t.method()));
             }
-            // Two steps, record then create, each a JVM of its own: the one-step -XX:AOTCacheOutput hands every
-            // flag and the whole class path to its assembling child through JAVA_TOOL_OPTIONS, and with long paths
-            // (nine exercises' class folders) that child was seen to crash at start-up (SIGSEGV in JDK 25.0.3).
+            // Two steps, record then create, each a JVM of its own. Some recorded configurations make the creating
+            // JVM crash at start-up, every time (SIGSEGV in vmClasses::resolve_shared_class, JDK 25.0.3, before any
+            // of our code runs; 6 of 6 tries with one such file), while a new recording usually works: so the
+            // whole training is tried up to three times.
             Path partial = work.resolve("grader.aot");
-            Path config = work.resolve("grader.aotconf");
-            List<String> cmd = new ArrayList<>(jvm);
-            cmd.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-Xlog:aot=off", "-Xlog:cds=off",
-                    "-D" + Submission.PATH_PROPERTY + "=" + String.join(File.pathSeparator, dirs),
-                    "-D" + Submission.CLASSES_PROPERTY + "=" + String.join(",", classes),
-                    "-cp", classPath, "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner",
-                    "--disable-ansi-colors", "--details=none"));
-            cmd.addAll(selectors);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("training.log").toFile());
-            pb.environment().put("COURSE_QUICK", "1");
-            Process p = pb.start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                return "no AOT cache for the test JVMs: training took over 180 s";
-            }
-            if (!Files.exists(config)) {
-                return "no AOT cache for the test JVMs: training recorded nothing (see " + work.resolve("training.log") + ")";
-            }
-            List<String> create = new ArrayList<>(jvm);
-            create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + partial,
-                    "-Xlog:aot=off", "-Xlog:cds=off", "-cp", classPath));
-            Process c = new ProcessBuilder(create).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("create.log").toFile()).start();
-            if (!c.waitFor(180, TimeUnit.SECONDS)) {
-                c.destroyForcibly();
-                return "no AOT cache for the test JVMs: creating it took over 180 s";
+            String failed = null;
+            for (int attempt = 1; attempt <= 3 && !Files.exists(partial); attempt++) {
+                failed = recordAndCreate(jvm, classPath, dirs, classes, selectors, work, partial, attempt);
             }
             if (!Files.exists(partial)) {
-                return "no AOT cache for the test JVMs: creating it failed (see " + work.resolve("create.log") + ")";
+                return "no AOT cache for the test JVMs: " + failed;
             }
             Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             String done = String.format(java.util.Locale.ROOT, "trained the test JVMs' AOT cache in %.1f s: %s (%d MB)",
@@ -150,6 +127,46 @@ final class GraderCache {
             Thread.currentThread().interrupt();
             return "no AOT cache for the test JVMs: interrupted";
         }
+    }
+
+    /** One recording run and one creating run; null if {@code partial} was written, else what went wrong. */
+    private static String recordAndCreate(List<String> jvm, String classPath, List<String> dirs, List<String> classes,
+            List<String> selectors, Path work, Path partial, int attempt) throws IOException, InterruptedException {
+        Path config = work.resolve("grader-" + attempt + ".aotconf");
+        Path log = work.resolve("training-" + attempt + ".log");
+        List<String> cmd = new ArrayList<>(jvm);
+        cmd.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-Xlog:aot=off", "-Xlog:cds=off",
+                "-D" + Submission.PATH_PROPERTY + "=" + String.join(File.pathSeparator, dirs),
+                "-D" + Submission.CLASSES_PROPERTY + "=" + String.join(",", classes),
+                "-cp", classPath, "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner",
+                "--disable-ansi-colors", "--details=none"));
+        cmd.addAll(selectors);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("COURSE_QUICK", "1");
+        if (!finished(pb.start())) {
+            return "training took over 180 s";
+        }
+        if (!Files.exists(config)) {
+            return "training recorded nothing (see " + log + ")";
+        }
+        List<String> create = new ArrayList<>(jvm);
+        create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + partial,
+                "-Xlog:aot=off", "-Xlog:cds=off", "-cp", classPath));
+        Path createLog = work.resolve("create-" + attempt + ".log");
+        if (!finished(new ProcessBuilder(create).redirectErrorStream(true).redirectOutput(createLog.toFile()).start())) {
+            return "creating the cache took over 180 s";
+        }
+        return Files.exists(partial) ? null : "creating the cache failed (see " + createLog + ")";
+    }
+
+    /** Waits at most 180 s for {@code p}; if it is still running then, kills it and its children. */
+    private static boolean finished(Process p) throws InterruptedException {
+        if (p.waitFor(180, TimeUnit.SECONDS)) {
+            return true;
+        }
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        return false;
     }
 
     /** Deletes other grader caches in the directory (older lib builds), keeping {@code keep}. */
