@@ -72,7 +72,7 @@ def _cmd_bench_kernels(args) -> int:
 def _cmd_links(args) -> int:
     if args.check:
         bad = links.problems()
-        print("\n".join(bad) or "launch and navigation cells in sync")
+        print("\n".join(bad) or "launch and navigation cells and the index's table of exercises in sync")
         return 1 if bad else 0
     print(f"{links.write()} file(s) updated")
     return 0

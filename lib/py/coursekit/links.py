@@ -111,12 +111,18 @@ def label(page: Page) -> str:
     topic = NUMBERED.match(page.path.name).group(2).replace("-", " ").capitalize()
     if page.kind == "exercise":
         return f"Exercise {page.number:02d} · {topic}"
-    for cell in notebooks.read(page.path).cells:
+    heading = _heading(page.path)
+    return heading.split(":")[0].strip() if heading else f"{page.number:02d} · {topic}"
+
+
+def _heading(path: pathlib.Path) -> str | None:
+    """The notebook's first level-1 heading (generated cells aside), without its "# "."""
+    for cell in notebooks.read(path).cells:
         if cell.cell_type == "markdown" and not _is_generated(cell):
             for line in cell.source.splitlines():
                 if line.startswith("# "):
-                    return line[2:].split(":")[0].strip()
-    return f"{page.number:02d} · {topic}"
+                    return line[2:].strip()
+    return None
 
 
 def _link(text: str, target: Page, here: Page) -> str:
@@ -189,13 +195,8 @@ def catalogue() -> dict[str, dict]:
 
 def exercise_title(path: pathlib.Path) -> str:
     """An exercise's first heading without its "Exercise NN:" prefix, capitalised ("A pipeline that ends")."""
-    for cell in notebooks.read(path).cells:
-        if cell.cell_type == "markdown" and not _is_generated(cell):
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    title = EXERCISE_TITLE.sub("", line[2:].strip())
-                    return title[:1].upper() + title[1:]
-    return NUMBERED.match(path.name).group(2).replace("-", " ").capitalize()
+    title = EXERCISE_TITLE.sub("", _heading(path) or "") or NUMBERED.match(path.name).group(2).replace("-", " ")
+    return title[:1].upper() + title[1:]
 
 
 def exercise_kind(path: pathlib.Path) -> str:
