@@ -8,6 +8,7 @@ there against a stand-in catalogue, and on the committed course against the grad
 """
 from __future__ import annotations
 
+import itertools
 import pathlib
 import re
 
@@ -218,9 +219,12 @@ def _points(cell: str) -> int:
 def _measured(path: pathlib.Path) -> int | None:
     """The total of the points column of an exercise's "What is measured" table (None when it has none)."""
     for cell in notebooks.read(path).cells:
-        if cell.cell_type == "markdown" and cell.source.startswith("## What is measured"):
-            rows = [line.strip().strip("|").split("|") for line in cell.source.splitlines() if line.startswith("|")]
-            return sum(_points(r[-1].strip()) for r in rows[2:])
+        lines = cell.source.splitlines()
+        if cell.cell_type == "markdown" and "## What is measured" in lines:
+            after = lines[lines.index("## What is measured") + 1:]
+            start = next(i for i, line in enumerate(after) if line.startswith("|"))
+            table = list(itertools.takewhile(lambda line: line.startswith("|"), after[start:]))
+            return sum(_points(row.strip().strip("|").split("|")[-1].strip()) for row in table[2:])
     return None
 
 
