@@ -72,7 +72,7 @@ def _cmd_bench_kernels(args) -> int:
 def _cmd_links(args) -> int:
     if args.check:
         bad = links.problems()
-        print("\n".join(bad) or "launch and navigation cells in sync")
+        print("\n".join(bad) or "launch and navigation cells and the index's table of exercises in sync")
         return 1 if bad else 0
     print(f"{links.write()} file(s) updated")
     return 0
@@ -118,7 +118,7 @@ def main(argv=None) -> int:
     p.add_argument("--samples", type=int, default=5)
     p.add_argument("--cpus", type=int, help="run on this many CPUs (taskset): 1 is Binder's")
     p.set_defaults(func=_cmd_bench_kernels)
-    p = sub.add_parser("links", help="Binder launch and navigation cells in every notebook, the README badge")
+    p = sub.add_parser("links", help="Binder launch and navigation cells in every notebook, the index's table of exercises, the README badge")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=_cmd_links)
     p = sub.add_parser("release", help="student exercise notebooks from the instructor notebooks (solutions removed)")

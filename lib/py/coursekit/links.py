@@ -9,14 +9,22 @@ carry a cell tag (``GENERATED_TAGS``) and a fixed cell id, so the tool finds the
 nothing. An exercise's cells go into its instructor notebook (``lib/instructor/exercises``) too, since
 ``./course release`` makes the student notebook from it.
 
+The index also gets a generated table of the exercises (cell tag ``EXERCISES_TAG``): lesson, exercise, kind and
+points, one row per notebook under ``notebooks/exercises``. The points are the sum of the exercise's graded tests as
+the grader counts them (``catalogue()``, printed by lib's ``course.grading.batch.Catalogue``); the kind is the
+notebook's metadata ``course.kind`` (default ``DEFAULT_KIND``), the title its first heading without "Exercise NN:".
+A new exercise appears in the table with no edit beyond its own files.
+
 The repository slug lives in one place (``REPOSITORY``); change it there when the course moves.
 """
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import pathlib
 import re
+import subprocess
 
 import nbformat
 
@@ -32,6 +40,10 @@ INSTRUCTOR_EXERCISES = paths.ROOT / "lib" / "instructor" / "exercises"
 
 LAUNCH_TAG, TOP_TAG, BOTTOM_TAG = "course-launch", "course-nav-top", "course-nav-bottom"
 GENERATED_TAGS = (LAUNCH_TAG, TOP_TAG, BOTTOM_TAG)
+EXERCISES_TAG = "course-exercises"  # the index's table of exercises; it stays where it is, after "## The exercises"
+EXERCISES_HEADING = re.compile(r"^## The exercises", re.MULTILINE)
+DEFAULT_KIND = "implement"
+EXERCISE_TITLE = re.compile(r"^Exercise\s+\d+\s*[:·.-]\s*", re.IGNORECASE)
 NUMBERED = re.compile(r"^(\d+)-(.+)\.ipynb$")
 # A line of links to notebooks and nothing else: the navigation that was typed by hand before this tool.
 HAND_NAV = re.compile(r"^\[[^\]]+\]\([^)]*\.ipynb\)( · \[[^\]]+\]\([^)]*\.ipynb\))*$")
@@ -99,12 +111,18 @@ def label(page: Page) -> str:
     topic = NUMBERED.match(page.path.name).group(2).replace("-", " ").capitalize()
     if page.kind == "exercise":
         return f"Exercise {page.number:02d} · {topic}"
-    for cell in notebooks.read(page.path).cells:
+    heading = _heading(page.path)
+    return heading.split(":")[0].strip() if heading else f"{page.number:02d} · {topic}"
+
+
+def _heading(path: pathlib.Path) -> str | None:
+    """The notebook's first level-1 heading (generated cells aside), without its "# "."""
+    for cell in notebooks.read(path).cells:
         if cell.cell_type == "markdown" and not _is_generated(cell):
             for line in cell.source.splitlines():
                 if line.startswith("# "):
-                    return line[2:].split(":")[0].strip()
-    return f"{page.number:02d} · {topic}"
+                    return line[2:].strip()
+    return None
 
 
 def _link(text: str, target: Page, here: Page) -> str:
@@ -154,11 +172,80 @@ def _without_hand_nav(cells: list) -> list:
     return cells
 
 
+_catalogue: dict[tuple, dict[str, dict]] = {}
+
+
+def catalogue() -> dict[str, dict]:
+    """The grader's exercises by id: ``{"testClass", "points", "tests": [{"method", "name", "points", ...}]}``, as
+    lib's ``course.grading.batch.Catalogue`` prints them from the compiled ``@Graded`` test classes (one JVM per
+    build of lib: the result is kept while lib's jar stays the same)."""
+    key = tuple(p.stat().st_mtime_ns for p in (paths.LIB_JAR, paths.LIB_CLASSPATH_FILE) if p.exists())
+    if key not in _catalogue:
+        cmd = [paths.java(), "-cp", os.pathsep.join(paths.lib_classpath()), "course.grading.batch.Catalogue"]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        except FileNotFoundError:
+            raise RuntimeError(f"no java at {cmd[0]}: run through ./course, which finds a JDK 25") from None
+        if done.returncode != 0:
+            raise RuntimeError(f"the exercises' catalogue could not be read (build lib: ./course setup):\n{done.stderr}")
+        _catalogue.clear()
+        _catalogue[key] = json.loads(done.stdout)
+    return _catalogue[key]
+
+
+def exercise_title(path: pathlib.Path) -> str:
+    """An exercise's first heading without its "Exercise NN:" prefix, capitalised ("A pipeline that ends")."""
+    title = EXERCISE_TITLE.sub("", _heading(path) or "") or NUMBERED.match(path.name).group(2).replace("-", " ")
+    return title[:1].upper() + title[1:]
+
+
+def exercise_kind(path: pathlib.Path) -> str:
+    """What the learner does: the notebook's metadata ``course.kind`` ("diagnose", "write a stress test", ...)."""
+    return str(notebooks.read(path).metadata.get("course", {}).get("kind") or DEFAULT_KIND)
+
+
+def exercises_table(here: Page, everything: list[Page], labels: dict[pathlib.Path, str]) -> str:
+    """The index's table: one row per exercise in lesson order, its points from the grader's catalogue."""
+    known = catalogue()
+    rows, total = [], 0
+    for e in (p for p in everything if p.kind == "exercise"):
+        lesson = next((_link(labels[l.path], l, here) for l in everything if l.kind == "lesson" and l.number == e.number),
+                      f"{e.number:02d}")
+        points = known.get(e.path.stem, {}).get("points")
+        total += points or 0
+        rows.append(f"| {lesson} | {_link(exercise_title(e.path), e, here)} | {exercise_kind(e.path)} | "
+                    f"{points if points is not None else '?'} |")
+    return "\n".join(["| lesson | exercise | kind | points |", "|---|---|---|---:|", *rows, "",
+                      f"{len(rows)} exercises, {total} points in all."])
+
+
+def _tagged(cell, tag: str) -> bool:
+    return tag in cell.get("metadata", {}).get("tags", []) or cell.get("id") == tag
+
+
+def _with_exercises_table(cells: list, page: Page, everything: list[Page], labels: dict[pathlib.Path, str]) -> list:
+    """The index's cells with the table of exercises in its place: where it was, else after the cell that holds
+    the heading "## The exercises", else at the end."""
+    if not any(p.kind == "exercise" for p in everything):
+        return cells
+    table = _cell(exercises_table(page, everything, labels), EXERCISES_TAG)
+    at = next((i for i, c in enumerate(cells) if _tagged(c, EXERCISES_TAG)), None)
+    if at is not None:
+        return cells[:at] + [table] + [c for c in cells[at + 1:] if not _tagged(c, EXERCISES_TAG)]
+    heading = next((i for i, c in enumerate(cells) if c.cell_type == "markdown" and EXERCISES_HEADING.search(c.source)),
+                   len(cells) - 1)
+    return cells[:heading + 1] + [table] + cells[heading + 1:]
+
+
 def expected(page: Page, nb, everything: list[Page], labels: dict[pathlib.Path, str]) -> list:
-    """The notebook's cells as they should be: launch and top navigation first, bottom navigation last."""
+    """The notebook's cells as they should be: launch and top navigation first, bottom navigation last; in the
+    index, the table of exercises."""
     nav = nav_source(page, everything, labels)
+    content = _without_hand_nav(nb.cells)
+    if page.kind == "index":
+        content = _with_exercises_table(content, page, everything, labels)
     return ([_cell(launch_cell_source(page.path), LAUNCH_TAG), _cell(nav, TOP_TAG)]
-            + _without_hand_nav(nb.cells) + [_cell(nav, BOTTOM_TAG)])
+            + content + [_cell(nav, BOTTOM_TAG)])
 
 
 def _plan() -> list[tuple[pathlib.Path, object, list]]:
@@ -179,8 +266,11 @@ def _rel(path: pathlib.Path) -> str:
 
 def problems() -> list[str]:
     """What is out of sync: an empty list when every link is where it should be."""
-    out = [f"{_rel(f)}: launch or navigation cells missing or stale (run ./course links)"
-           for f, nb, cells in _plan() if cells != nb.cells]
+    out = [f"{_rel(f)}: launch or navigation cells{' or the table of exercises' if f.name == INDEX_NAME else ''}"
+           f" missing or stale (run ./course links)" for f, nb, cells in _plan() if cells != nb.cells]
+    graded = catalogue() if any(p.kind == "exercise" for p in pages()) else {}
+    out += [f"{_rel(p.path)}: no graded test class for it (a @Graded(\"{p.path.stem}\") class under course.exercises"
+            f" in lib): the index cannot show its points" for p in pages() if p.kind == "exercise" and p.path.stem not in graded]
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     if readme_badge() not in readme:
         out.append("README.md: the Binder badge is missing or stale (run ./course links)")

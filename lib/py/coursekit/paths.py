@@ -37,6 +37,12 @@ def lib_classpath(grader: bool = False) -> list[str]:
     return entries
 
 
+def java() -> str:
+    """The JDK 25 ``java`` that ./course found (COURSE_JAVA_HOME), else JAVA_HOME's, else the one on PATH."""
+    home = os.environ.get("COURSE_JAVA_HOME") or os.environ.get("JAVA_HOME")
+    return str(pathlib.Path(home) / "bin" / "java") if home else "java"
+
+
 def kernel_classpath() -> str:
     """The class path the kernel's JShell sees: lib's jar and its runtime dependencies."""
     return os.pathsep.join(lib_classpath())

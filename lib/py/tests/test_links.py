@@ -2,16 +2,23 @@
 
 The committed notebooks are checked by test_notebooks.py (links.problems() == []); here the tool itself runs
 on a small course made in a temporary directory: gaps in the numbering, an exercise without a lesson,
-hand-typed navigation to replace, an instructor copy to keep in step.
+hand-typed navigation to replace, an instructor copy to keep in step. The index's table of exercises is checked
+there against a stand-in catalogue, and on the committed course against the grader's real one (lib's
+``course.grading.batch.Catalogue``, run on the built lib) and each exercise's own "What is measured" table.
 """
 from __future__ import annotations
 
+import itertools
 import pathlib
+import re
 
 import nbformat
 import pytest
 
-from coursekit import links, paths
+from coursekit import links, notebooks, paths
+
+# The stand-in grader's catalogue of the small course: exercise id -> its graded tests' points.
+CATALOGUE = {"03-visibility": {"points": 7}, "05-pools": {"points": 12}}
 
 
 def _notebook(path: pathlib.Path, *markdown: str) -> None:
@@ -39,6 +46,7 @@ def course(tmp_path, monkeypatch):
     _notebook(nbs / "exercises" / "03-visibility.ipynb", "# Exercise 03")
     _notebook(nbs / "exercises" / "05-pools.ipynb", "# Exercise 05")
     _notebook(tmp_path / "lib" / "instructor" / "exercises" / "03-visibility.ipynb", "# Exercise 03")
+    monkeypatch.setattr(links, "catalogue", lambda: CATALOGUE)
     return tmp_path
 
 
@@ -132,3 +140,110 @@ def test_a_generated_cell_that_lost_its_tag_in_a_merge_is_replaced_not_kept(cour
     bottoms = [c for c in cells if c.get("id") == links.BOTTOM_TAG or links.BOTTOM_TAG in c.metadata.get("tags", [])]
     assert len(bottoms) == 1 and cells[-1] is bottoms[0]
     assert links.problems() == []
+
+
+def _table(path: pathlib.Path) -> list[str]:
+    """The rows of the index's generated table of exercises, as Markdown lines."""
+    cells = [c for c in _cells(path) if links.EXERCISES_TAG in c.metadata.get("tags", [])]
+    assert len(cells) == 1, "one table of exercises in the index"
+    return [line for line in cells[0].source.splitlines() if line.startswith("| [") or line.startswith("| 0")]
+
+
+def _kind(path: pathlib.Path, kind: str) -> None:
+    nb = nbformat.read(str(path), as_version=4)
+    nb.metadata["course"] = {"exercise": path.stem, "kind": kind}
+    nbformat.write(nb, str(path))
+
+
+def test_index_lists_the_exercises_in_lesson_order_with_kind_and_points(course):
+    nbs = course / "notebooks"
+    _notebook(nbs / "exercises" / "03-visibility.ipynb", "# Exercise 03: publish it safely")
+    _kind(nbs / "exercises" / "05-pools.ipynb", "diagnose")
+    links.write()
+    assert _table(nbs / "00-start-here.ipynb") == [
+        "| [03 · Memory model](03-memory.ipynb) | [Publish it safely](exercises/03-visibility.ipynb) | implement | 7 |",
+        "| 05 | [Exercise 05](exercises/05-pools.ipynb) | diagnose | 12 |"], "no lesson 05: its number only"
+    text = "\n".join(c.source for c in _cells(nbs / "00-start-here.ipynb"))
+    assert "2 exercises, 19 points in all." in text
+
+
+def test_a_new_exercise_appears_in_the_index_with_no_edit_beyond_its_own_files(course, monkeypatch):
+    links.write()
+    nbs = course / "notebooks"
+    _notebook(nbs / "exercises" / "04-liveness.ipynb", "# Exercise 04: find the livelock")
+    _kind(nbs / "exercises" / "04-liveness.ipynb", "diagnose")
+    monkeypatch.setattr(links, "catalogue", lambda: {**CATALOGUE, "04-liveness": {"points": 9}})
+    assert ("notebooks/00-start-here.ipynb: launch or navigation cells or the table of exercises missing or stale"
+            " (run ./course links)") in links.problems()
+    links.write()
+    assert links.problems() == []
+    assert [row.split(" | ")[1] for row in _table(nbs / "00-start-here.ipynb")] == [
+        "[Exercise 03](exercises/03-visibility.ipynb)", "[Find the livelock](exercises/04-liveness.ipynb)",
+        "[Exercise 05](exercises/05-pools.ipynb)"]
+    assert _table(nbs / "00-start-here.ipynb")[1].endswith("| diagnose | 9 |")
+
+
+def test_an_exercise_the_grader_does_not_know_is_named_not_given_points(course, monkeypatch):
+    monkeypatch.setattr(links, "catalogue", lambda: {"03-visibility": {"points": 7}})
+    links.write()
+    assert _table(course / "notebooks" / "00-start-here.ipynb")[1].endswith("| implement | ? |")
+    assert links.problems() == ['notebooks/exercises/05-pools.ipynb: no graded test class for it (a @Graded("05-pools")'
+                                ' class under course.exercises in lib): the index cannot show its points']
+
+
+def test_the_table_goes_after_the_exercises_heading_and_stays_where_it_is(course):
+    index = course / "notebooks" / "00-start-here.ipynb"
+    _notebook(index, "# Start here", "## The exercises\n\nGraded.", "## Summary")
+    links.write()
+    sources = [c.source for c in _cells(index)]
+    assert sources[4] == "## The exercises\n\nGraded." and sources[5].startswith("| lesson | exercise | kind | points |")
+    nb = nbformat.read(str(index), as_version=4)
+    nb.cells.append(nb.cells.pop(5))              # moved by hand below the summary (and the bottom navigation)
+    nb.cells[-1].source = "| typed | by hand |"
+    nbformat.write(nb, str(index))
+    links.write()
+    cells = _cells(index)
+    assert cells[-1].metadata["tags"] == [links.BOTTOM_TAG], "navigation stays last"
+    assert [c.metadata.get("tags") for c in cells].count([links.EXERCISES_TAG]) == 1
+    assert links.problems() == []
+
+
+# ---------------------------------------------------------------- the committed course, with the real catalogue
+
+def _points(cell: str) -> int:
+    """A "points" cell of a table: a number, or numbers added ("1 + 1")."""
+    assert re.fullmatch(r"\d+( \+ \d+)*", cell), f"a points cell reads {cell!r}: write a number or a sum (1 + 1)"
+    return sum(int(n) for n in cell.split("+"))
+
+
+def _measured(path: pathlib.Path) -> int | None:
+    """The total of the points column of an exercise's "What is measured" table (None when it has none)."""
+    for cell in notebooks.read(path).cells:
+        lines = cell.source.splitlines()
+        if cell.cell_type == "markdown" and "## What is measured" in lines:
+            after = lines[lines.index("## What is measured") + 1:]
+            start = next(i for i, line in enumerate(after) if line.startswith("|"))
+            table = list(itertools.takewhile(lambda line: line.startswith("|"), after[start:]))
+            return sum(_points(row.strip().strip("|").split("|")[-1].strip()) for row in table[2:])
+    return None
+
+
+def test_the_committed_index_table_matches_the_graders_catalogue():
+    graded = links.catalogue()
+    rows = _table(paths.NOTEBOOKS / links.INDEX_NAME)
+    listed = {re.search(r"\(exercises/([^)]+)\.ipynb\)", r).group(1): int(r.rstrip(" |").rsplit("| ", 1)[1]) for r in rows}
+    exercises = sorted(p.stem for p in links.EXERCISES.glob("*.ipynb"))
+    assert list(listed) == exercises, "one row per exercise notebook, in lesson order"
+    assert listed == {e: graded[e]["points"] for e in exercises}
+    for e in exercises:
+        assert graded[e]["points"] == sum(t["points"] for t in graded[e]["tests"]) > 0
+
+
+@pytest.mark.parametrize("exercise", sorted(p.stem for p in links.INSTRUCTOR_EXERCISES.glob("*.ipynb")))
+def test_each_exercise_states_the_points_its_tests_give(exercise):
+    """The "What is measured" table a learner reads adds up to what the grader gives."""
+    total = _measured(links.INSTRUCTOR_EXERCISES / f"{exercise}.ipynb")
+    assert total is not None, f"{exercise}: no \"## What is measured\" table"
+    assert total == links.catalogue()[exercise]["points"], (
+        f"{exercise}: its \"What is measured\" table adds up to {total} points, its graded tests give "
+        f"{links.catalogue()[exercise]['points']}: {[(t['method'], t['points']) for t in links.catalogue()[exercise]['tests']]}")
