@@ -60,6 +60,17 @@ public final class Deadlocks {
     }
 
     /**
+     * The deadlock among threads that did not exist in {@code before} (a snapshot of
+     * {@link Thread#getAllStackTraces()} taken when the test began), described, or empty if none. A deadlock left
+     * behind by an earlier run (an earlier check in the same notebook kernel, an earlier test in the same JVM) is not
+     * this run's and is not reported.
+     */
+    public static Optional<String> findSince(Set<Thread> before, Map<Object, String> labels) {
+        List<Thread> fresh = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t)).toList();
+        return fresh.isEmpty() ? Optional.empty() : find(fresh, labels);
+    }
+
+    /**
      * A thread-dump excerpt of {@code threads}: for each, its state, the lock it waits for and who
      * holds it, the locks it holds, and its innermost frames in the student's code. Used when a
      * test's threads do not finish in time.

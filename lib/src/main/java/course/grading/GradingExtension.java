@@ -85,7 +85,7 @@ public final class GradingExtension implements BeforeEachCallback, AfterEachCall
             @SuppressWarnings("unchecked")
             Set<Thread> before = (Set<Thread>) context.getStore(NS).get("threads");
             List<Thread> started = before == null ? List.of() : leftThreads(before);
-            String report = Deadlocks.find(List.of(), Map.of())
+            String report = (before == null ? Deadlocks.find(List.of(), Map.of()) : Deadlocks.findSince(before, Map.of()))
                     .orElse("hang: the test did not finish within its time limit (" + message + ")"
                             + (started.isEmpty() ? "" : "; its threads: " + Deadlocks.describeStuck(started.stream().limit(5).toList(), Map.of())));
             AssertionError error = new AssertionError(report);

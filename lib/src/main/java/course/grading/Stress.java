@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -108,6 +109,7 @@ public final class Stress {
      */
     public static <T> T bounded(String name, Duration timeout, Map<Object, String> labels, Callable<T> call)
             throws Exception {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         FutureTask<T> task = new FutureTask<>(call);
         Thread t = new Thread(task, name);
         t.setDaemon(true);
@@ -115,7 +117,7 @@ public final class Stress {
         try {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            String report = Deadlocks.find(List.of(), labels)
+            String report = Deadlocks.findSince(before, labels)
                     .orElseGet(() -> "hang: " + name + " did not finish within " + seconds(timeout) + ": "
                             + Deadlocks.describeStuck(List.of(t), labels));
             t.interrupt();

@@ -130,6 +130,72 @@ class GradingApiTest {
         assertEquals("Holder.monitor", Locks.named(h).get(h.monitor));
     }
 
+    /** Two threads that deadlock on two {@code ReentrantLock}s, taken interruptibly so that the test can end them. */
+    private static List<Thread> deadlock(String prefix) throws InterruptedException {
+        ReentrantLock a = new ReentrantLock();
+        ReentrantLock b = new ReentrantLock();
+        CountDownLatch both = new CountDownLatch(2);
+        List<Thread> threads = List.of(
+                new Thread(() -> crossing(a, b, both), prefix + "-1"), new Thread(() -> crossing(b, a, both), prefix + "-2"));
+        threads.forEach(t -> {
+            t.setDaemon(true);
+            t.start();
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!(a.hasQueuedThreads() && b.hasQueuedThreads()) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return threads;
+    }
+
+    private static void crossing(ReentrantLock first, ReentrantLock second, CountDownLatch both) {
+        try {
+            first.lockInterruptibly();
+            try {
+                both.countDown();
+                both.await();
+                second.lockInterruptibly();
+                second.unlock();
+            } finally {
+                first.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aDeadlockLeftByAnEarlierRunIsNotBlamedOnTheNextOne() throws Exception {
+        List<Thread> leftover = deadlock("earlier");
+        try {
+            AssertionError hang = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> Stress.bounded("slow", java.time.Duration.ofMillis(300), java.util.Map.of(), () -> {
+                        Thread.sleep(10_000);
+                        return null;
+                    }));
+            assertTrue(hang.getMessage().startsWith("hang: slow"), hang.getMessage());
+            assertFalse(hang.getMessage().contains("earlier-"), hang.getMessage());
+
+            AssertionError own = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> Stress.bounded("mine", java.time.Duration.ofSeconds(2), java.util.Map.of(), () -> {
+                        List<Thread> mine = deadlock("mine");
+                        try {
+                            Thread.sleep(10_000);
+                        } finally {
+                            mine.forEach(Thread::interrupt);
+                        }
+                        return null;
+                    }));
+            assertTrue(own.getMessage().startsWith("deadlock: mine-1 holds"), own.getMessage());
+            assertFalse(own.getMessage().contains("earlier-"), own.getMessage());
+        } finally {
+            leftover.forEach(Thread::interrupt);
+            for (Thread t : leftover) {
+                t.join(5_000);
+            }
+        }
+    }
+
     @Test
     void framesOfTheAssembledSourceAreMappedToTheStudentsCell() {
         String saved = System.getProperty(Feedback.CELLS_PROPERTY);

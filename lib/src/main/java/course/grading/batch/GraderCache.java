@@ -135,7 +135,9 @@ final class GraderCache {
         Path config = work.resolve("grader-" + attempt + ".aotconf");
         Path log = work.resolve("training-" + attempt + ".log");
         List<String> cmd = new ArrayList<>(jvm);
-        cmd.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-Xlog:aot=off", "-Xlog:cds=off",
+        // A JVM that crashes writes its hs_err file beside the training logs, not into the directory ./course runs in.
+        cmd.addAll(List.of("-XX:ErrorFile=" + work.resolve("hs_err_record-" + attempt + "_pid%p.log"),
+                "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-Xlog:aot=off", "-Xlog:cds=off",
                 "-D" + Submission.PATH_PROPERTY + "=" + String.join(File.pathSeparator, dirs),
                 "-D" + Submission.CLASSES_PROPERTY + "=" + String.join(",", classes),
                 "-cp", classPath, "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner",
@@ -150,7 +152,8 @@ final class GraderCache {
             return "training recorded nothing (see " + log + ")";
         }
         List<String> create = new ArrayList<>(jvm);
-        create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + partial,
+        create.addAll(List.of("-XX:ErrorFile=" + work.resolve("hs_err_create-" + attempt + "_pid%p.log"),
+                "-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + partial,
                 "-Xlog:aot=off", "-Xlog:cds=off", "-cp", classPath));
         Path createLog = work.resolve("create-" + attempt + ".log");
         if (!finished(new ProcessBuilder(create).redirectErrorStream(true).redirectOutput(createLog.toFile()).start())) {
