@@ -206,6 +206,10 @@ public class ServicePoolTests {
         first.start();
         first.join(2_000);
         require(ran.get(), "the thread made by newThread(task) did not run the task (pass the Runnable to the Thread)");
+        String other = Submission.create(ThreadFactory.class, "cart").newThread(() -> { }).getName();
+        require(other.equals("cart-1"), "shared state: after new NamedThreads(\"shop\") made 3 threads, a second factory"
+                + " new NamedThreads(\"cart\") named its first thread %s, not cart-1: each factory counts its own threads"
+                + " (a static counter is shared by every pool)", other);
         // four threads ask for names at the same time: every name once
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
@@ -289,7 +293,7 @@ public class ServicePoolTests {
                         c.enter();
                         try {
                             together.countDown();
-                            if (await(together, 2_000)) {
+                            if (await(together, 1_500)) {
                                 met.incrementAndGet();
                             }
                         } finally {
@@ -634,7 +638,7 @@ public class ServicePoolTests {
     @Order(9)
     @Points(2)
     @DisplayName("after the grace, shutdown interrupts running tasks and reports the queued ones that never ran")
-    @DependsOn("shutdownFinishesQueued")
+    @DependsOn({"shutdownFinishesQueued", "threadsBoundedAndUsed"})
     void shutdownInterruptsAndReports() throws Exception {
         try (Pool p = new Pool("x", 2, 4, Duration.ofSeconds(2))) {
             Concurrency c = new Concurrency();
