@@ -72,10 +72,15 @@ public class ServicePoolTests {
             return report;
         }
 
-        /** The live threads named {@code name-*}. */
+        /** The live threads named {@code name-*} (platform threads, found without taking their stacks). */
         List<Thread> threads() {
-            return Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && t.getName().startsWith(name + "-")).toList();
+            ThreadGroup root = Thread.currentThread().getThreadGroup();
+            while (root.getParent() != null) {
+                root = root.getParent();
+            }
+            Thread[] all = new Thread[root.activeCount() + 64];
+            int count = root.enumerate(all, true);
+            return Arrays.stream(all, 0, count).filter(t -> t.isAlive() && t.getName().startsWith(name + "-")).toList();
         }
 
         /** Waits up to {@code millis} for every thread named {@code name-*} to end; the ones still alive. */
@@ -372,7 +377,7 @@ public class ServicePoolTests {
                     extra = null;  // the contract: refused
                 }
                 if (extra != null) {
-                    Thread.sleep(100);
+                    waitUntil(() -> ranOn.get() != null, 500);
                     String thread = ranOn.get();
                     require(thread == null || thread.startsWith("q-"), "ran on the submitting thread: the pool was full and"
                             + " the task ran on %s (CallerRunsPolicy); the contract says wait for room, then refuse", thread);
