@@ -464,6 +464,7 @@ public class ServicePoolTests {
             Concurrency c = new Concurrency();
             CountDownLatch first = new CountDownLatch(1);
             CountDownLatch rest = new CountDownLatch(1);
+            Thread submitter = null;
             try {
                 p.submit(blocked(c, first, 0));
                 p.submit(blocked(c, rest, 1));
@@ -471,7 +472,7 @@ public class ServicePoolTests {
                 AtomicBoolean ran = new AtomicBoolean();
                 AtomicReference<Throwable> failed = new AtomicReference<>();
                 AtomicBoolean returned = new AtomicBoolean();
-                Thread submitter = Thread.ofPlatform().daemon().name("submitter").start(() -> {
+                submitter = Thread.ofPlatform().daemon().name("submitter").start(() -> {
                     try {
                         p.pool.submit(null, () -> {
                             ran.set(true);
@@ -497,6 +498,9 @@ public class ServicePoolTests {
             } finally {
                 first.countDown();
                 rest.countDown();
+                if (submitter != null) {
+                    submitter.interrupt();                      // a submit still waiting is abandoned
+                }
             }
         }
     }
