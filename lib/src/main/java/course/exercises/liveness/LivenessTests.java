@@ -154,8 +154,8 @@ public class LivenessTests {
     @DisplayName("core: no deadlock: clerks order, cancel and audit at full speed")
     void noDeadlock() throws Exception {
         Stress.repeat(Duration.ofSeconds(3), 3, round -> {
-            ShiftReport r = Shift.of(LivenessTests::open).clerks(4).quota(3_000).courierTime(Duration.ZERO)
-                    .limit(Duration.ofMillis(1_500)).run();
+            ShiftReport r = Shift.of(LivenessTests::open).clerks(4).auditors(2).quota(3_000).courierTime(Duration.ZERO)
+                    .limit(Duration.ofMillis(1_200)).run();
             require(r.hang().isEmpty(), "%s. Operations done: %s (a lock-order cycle: every path, audit included, must take"
                     + " the locks in one order; or a lock that is never released: unlock in a finally block)",
                     r.hang(), r.perClerk());
@@ -170,7 +170,7 @@ public class LivenessTests {
     @DisplayName("core: progress: every clerk does its quota, none starves")
     @DependsOn("noDeadlock")
     void everyClerkProgresses() throws Exception {
-        ShiftReport r = Shift.of(LivenessTests::open).clerks(4).quota(100).limit(Duration.ofSeconds(4)).run();
+        ShiftReport r = Shift.of(LivenessTests::open).clerks(4).quota(100).limit(Duration.ofSeconds(3)).run();
         require(r.hang().isEmpty(), "%s", r.hang());
         require(r.failures().isEmpty(), "the warehouse threw: %s", r.failures());
         if (!r.finished()) {
@@ -182,7 +182,8 @@ public class LivenessTests {
                             + " giving up a lock? holding a lock across a call that keeps failing?)",
                             r.elapsed().toMillis(), r.perClerk(), r.perSecond(), r.courierCalls())
                     : String.format("starvation: in %d ms the clerks did %s: some did their quota and more, clerk(s) with %d"
-                            + " hardly got the lock", r.elapsed().toMillis(), r.perClerk(), least);
+                            + " hardly got the lock (a lock kept after a return or an exception: unlock in a finally block?"
+                            + " an unfair lock held across the slow courier call?)", r.elapsed().toMillis(), r.perClerk(), least);
             require(false, "%s. At the limit: %s", what, r.busy().isEmpty() ? "all threads ended" : r.busy());
         }
     }
@@ -194,8 +195,8 @@ public class LivenessTests {
     @DependsOn("oneClerk")
     void auditsConsistent() throws Exception {
         for (Duration courier : List.of(Duration.ofMillis(1), Duration.ZERO)) {
-            ShiftReport r = Shift.of(LivenessTests::open).clerks(4).quota(courier.isZero() ? 2_000 : 100)
-                    .courierTime(courier).limit(Duration.ofSeconds(2)).run();
+            ShiftReport r = Shift.of(LivenessTests::open).clerks(4).auditors(2).quota(courier.isZero() ? 2_000 : 100)
+                    .courierTime(courier).limit(Duration.ofMillis(1_500)).run();
             require(r.violations().isEmpty(), "%s (%,d audits; %s)", String.join("; ", r.violations()), r.audits(),
                     courier.isZero() ? "courier answering at once" : "courier taking 1 ms");
             require(r.audits() > 0 || !r.hang().isEmpty(), "the auditor never completed an audit during the shift");
@@ -208,7 +209,7 @@ public class LivenessTests {
     @DisplayName("stretch: the courier's slow calls overlap (narrow critical sections)")
     @DependsOn("everyClerkProgresses")
     void courierCallsOverlap() throws Exception {
-        ShiftReport r = Shift.of(LivenessTests::open).clerks(4).quota(100).limit(Duration.ofSeconds(4)).run();
+        ShiftReport r = Shift.of(LivenessTests::open).clerks(4).quota(100).limit(Duration.ofSeconds(3)).run();
         require(r.hang().isEmpty(), "%s", r.hang());
         Inconclusive.unless(r.courierCalls() >= 50, "only %d courier calls in the shift, too few to judge their overlap",
                 r.courierCalls());

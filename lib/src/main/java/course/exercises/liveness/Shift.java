@@ -60,6 +60,7 @@ public final class Shift {
 
     private final Opening opening;
     private int clerks = 4;
+    private int auditors = 1;
     private int quota = 60;
     private Duration limit = Duration.ofSeconds(2);
     private Duration courierTime = Duration.ofMillis(1);
@@ -80,6 +81,15 @@ public final class Shift {
             throw new IllegalArgumentException("clerks must be 1 to 16, not " + clerks);
         }
         this.clerks = clerks;
+        return this;
+    }
+
+    /** How many auditors audit at once (1 to 4); with a slow courier they pause about 50 µs between audits. */
+    public Shift auditors(int auditors) {
+        if (auditors < 1 || auditors > 4) {
+            throw new IllegalArgumentException("auditors must be 1 to 4, not " + auditors);
+        }
+        this.auditors = auditors;
         return this;
     }
 
@@ -217,7 +227,11 @@ public final class Shift {
                 int me = c;
                 clerkThreads.add(thread("clerk-" + (c + 1), () -> clerk(me)));
             }
-            Thread auditor = thread("auditor", this::auditor);
+            List<Thread> auditorThreads = new ArrayList<>();
+            for (int a = 0; a < auditors; a++) {
+                String name = auditors == 1 ? "auditor" : "auditor-" + (a + 1);
+                auditorThreads.add(thread(name, () -> auditor(name)));
+            }
             long t0 = System.nanoTime();
             threads.forEach(Thread::start);
             start.countDown();
@@ -231,7 +245,9 @@ public final class Shift {
             clerksOver = true;
             List<Thread> alive = clerkThreads.stream().filter(Thread::isAlive).toList();
             if (alive.isEmpty()) {
-                auditor.join(GRACE);
+                for (Thread a : auditorThreads) {
+                    a.join(GRACE);
+                }
             }
             elapsedNanos = System.nanoTime() - t0;
             List<Thread> aliveAll = threads.stream().filter(Thread::isAlive).toList();
@@ -349,20 +365,22 @@ public final class Shift {
             }
         }
 
-        private void auditor() {
+        private void auditor(String name) {
             try {
                 start.await();
                 while (!stop && !clerksOver) {
                     check(warehouse.audit(), false);
                     audits.incrementAndGet();
-                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+                    if (desk.nanos > 0) {
+                        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));   // with a fast courier: full speed
+                    }
                 }
             } catch (InterruptedException e) {
                 if (!stop) {
-                    failure("auditor", e);
+                    failure(name, e);
                 }
             } catch (Throwable e) {
-                failure("auditor", e);
+                failure(name, e);
             }
         }
 
