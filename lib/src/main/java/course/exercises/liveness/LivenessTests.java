@@ -153,9 +153,9 @@ public class LivenessTests {
     @Points(2)
     @DisplayName("core: no deadlock: clerks order, cancel and audit at full speed")
     void noDeadlock() throws Exception {
-        Stress.repeat(Duration.ofSeconds(3), 3, round -> {
-            ShiftReport r = Shift.of(LivenessTests::open).clerks(4).auditors(2).quota(3_000).courierTime(Duration.ZERO)
-                    .limit(Duration.ofMillis(1_200)).run();
+        Stress.repeat(Duration.ofSeconds(2), 3, round -> {
+            ShiftReport r = Shift.of(LivenessTests::open).clerks(4).auditors(2).quota(1_500).courierTime(Duration.ZERO)
+                    .limit(Duration.ofSeconds(1)).run();
             require(r.hang().isEmpty(), "%s. Operations done: %s (a lock-order cycle: every path, audit included, must take"
                     + " the locks in one order; or a lock that is never released: unlock in a finally block)",
                     r.hang(), r.perClerk());
@@ -195,7 +195,7 @@ public class LivenessTests {
     @DependsOn("oneClerk")
     void auditsConsistent() throws Exception {
         for (Duration courier : List.of(Duration.ofMillis(1), Duration.ZERO)) {
-            ShiftReport r = Shift.of(LivenessTests::open).clerks(4).auditors(2).quota(courier.isZero() ? 2_000 : 100)
+            ShiftReport r = Shift.of(LivenessTests::open).clerks(4).auditors(2).quota(courier.isZero() ? 1_000 : 100)
                     .courierTime(courier).limit(Duration.ofMillis(1_500)).run();
             require(r.violations().isEmpty(), "%s (%,d audits; %s)", String.join("; ", r.violations()), r.audits(),
                     courier.isZero() ? "courier answering at once" : "courier taking 1 ms");
