@@ -240,13 +240,7 @@ public final class Shift {
             long t0 = System.nanoTime();
             threads.forEach(Thread::start);
             start.countDown();
-            long deadline = t0 + limit.toNanos();
-            for (Thread t : clerkThreads) {
-                long left = deadline - System.nanoTime();
-                if (left > 0) {
-                    t.join(Duration.ofNanos(left));
-                }
-            }
+            joinUntil(clerkThreads, t0 + limit.toNanos());
             clerksOver = true;
             List<Thread> alive = clerkThreads.stream().filter(Thread::isAlive).toList();
             if (alive.isEmpty()) {
@@ -262,13 +256,7 @@ public final class Shift {
             finished = alive.isEmpty() && failures.isEmpty() && allMetQuota();
             stop = true;
             aliveAll.forEach(Thread::interrupt);
-            long end = System.nanoTime() + GRACE.toNanos();
-            for (Thread t : threads) {
-                long left = end - System.nanoTime();
-                if (left > 0) {
-                    t.join(Duration.ofNanos(left));
-                }
-            }
+            joinUntil(threads, System.nanoTime() + GRACE.toNanos());
             unresponsive = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
             if (alive.isEmpty() && unresponsive.isEmpty()) {
                 finalAudit();
@@ -446,6 +434,16 @@ public final class Shift {
             return new ShiftReport(quota, perClerk, desk.calls.get(), desk.maxInCall.get(), audits.get(), violations,
                     failures, finished, Duration.ofNanos(elapsedNanos), hang, busy, unresponsive,
                     Runtime.getRuntime().availableProcessors(), states);
+        }
+    }
+
+    /** Joins each of {@code threads} until {@code deadline} (a {@link System#nanoTime} value) at the latest. */
+    private static void joinUntil(List<Thread> threads, long deadline) throws InterruptedException {
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                t.join(Duration.ofNanos(left));
+            }
         }
     }
 
