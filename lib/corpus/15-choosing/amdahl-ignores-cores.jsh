@@ -1,7 +1,7 @@
 // kind: bug
 // bug_class: oversubscription ignored: threads beyond the cores counted as parallel
 // expect_fail: speedupAmdahl
-// feedback: threads beyond the cores
+// feedback: threads beyond the cores counted
 // about: n = threads: 16 threads on 2 cores predicted 16x faster
 // ==== cell 15-choosing-06
 class MyPredictor implements Predictor {

@@ -41,9 +41,9 @@ public final class IoJob {
         this.coldStart = coldStart;
     }
 
-    /** A job of {@code tasks} waits of {@code latency}, at most {@code concurrency} at once; its cold start is 10 latencies. */
+    /** A job of {@code tasks} waits of {@code latency}, at most {@code concurrency} at once; its cold start is 12 latencies. */
     public static IoJob of(int tasks, int concurrency, Duration latency) {
-        return new IoJob(tasks, concurrency, latency, Objects.requireNonNull(latency, "latency").multipliedBy(10));
+        return new IoJob(tasks, concurrency, latency, Objects.requireNonNull(latency, "latency").multipliedBy(12));
     }
 
     /** How many tasks one run of the job has: {@code run(0)} to {@code run(tasks() - 1)}. */
