@@ -2,10 +2,12 @@ package course.exercises.eventloop;
 
 import static course.grading.Feedback.require;
 
+import course.grading.Deadlocks;
 import course.grading.DependsOn;
 import course.grading.Feedback;
 import course.grading.Graded;
 import course.grading.Inconclusive;
+import course.grading.Locks;
 import course.grading.Points;
 import course.grading.Stress;
 import course.grading.Submission;
@@ -143,7 +145,6 @@ public class EventLoopTests {
     @DisplayName("warm-up: tasks run in submission order, on one platform thread with the given name")
     void tasksInOrderOnOneThread() throws Exception {
         int n = 1_000;
-        Thread loopThread;
         List<Integer> order = Collections.synchronizedList(new ArrayList<>());
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         try (Probe p = new Probe("event-loop-w", NO_WATCHDOG)) {
@@ -161,7 +162,7 @@ public class EventLoopTests {
             await(last, "the last of " + n + " tasks");
             require(threads.size() == 1, "tasks ran on %d threads (%s): an event loop runs every task on its one thread",
                     threads.size(), threads.stream().map(Thread::getName).sorted().toList());
-            loopThread = threads.iterator().next();
+            Thread loopThread = threads.iterator().next();
             require(loopThread != Thread.currentThread(), "the tasks ran on the caller's thread: execute() must hand them"
                     + " to the loop thread and return");
             require(loopThread.getName().equals(p.name), "the loop thread is named %s, expected \"%s\" (Setup.threadName)",
@@ -172,8 +173,6 @@ public class EventLoopTests {
                         + " order they were submitted (a FIFO queue)", i, order.get(i));
             }
         }
-        require(!loopThread.isAlive(), "close() returned while the loop thread was still %s: join it",
-                loopThread.getState());
     }
 
     @Test
@@ -686,6 +685,7 @@ public class EventLoopTests {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger mostInFlight = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
+        final AtomicInteger sent = new AtomicInteger();
         final Set<String> callers = ConcurrentHashMap.newKeySet();
 
         CountingSender(HttpClient client) {
@@ -695,11 +695,29 @@ public class EventLoopTests {
         @Override
         public CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
             callers.add(Thread.currentThread().getName());
+            sent.incrementAndGet();
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 inFlight.decrementAndGet();
                 completed.incrementAndGet();
             });
+        }
+    }
+
+    /** Waits for a batch; if it never completes, says what the loop thread is doing (blocked in a task?). */
+    private static List<LoopHttp.Reply> awaitBatch(CompletableFuture<List<LoopHttp.Reply>> all, String what,
+            Thread loopThread, LoopHttp http) throws Exception {
+        try {
+            return all.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            String stuck = loopThread.getState() == Thread.State.RUNNABLE ? ""
+                    : "; the loop thread is stuck inside a task: " + Deadlocks.describeStuck(List.of(loopThread),
+                            Locks.named(http)) + " (never block the loop: the callbacks that would release it need the"
+                            + " loop thread too)";
+            throw new AssertionError("never completed: getAll's future (" + what + ") did not complete within "
+                    + WAIT.toSeconds() + " s" + stuck);
+        } catch (ExecutionException e) {
+            throw new AssertionError("getAll's future failed: " + Feedback.describe(e.getCause()), e.getCause());
         }
     }
 
@@ -726,7 +744,7 @@ public class EventLoopTests {
             require(!all.isDone(), "getAll blocked its caller: its future was already complete when it returned (12"
                     + " requests of 100 ms, 3 at a time); return the future at once and let the loop do the work");
             CompletableFuture<String> completedOn = all.handle((v, e) -> Thread.currentThread().getName());
-            List<LoopHttp.Reply> replies = await(all, "getAll's future (12 requests of 100 ms, cap 3)");
+            List<LoopHttp.Reply> replies = awaitBatch(all, "12 requests of 100 ms, cap 3", loopThread, http);
             require(replies.size() == uris.size(), "%d replies for %d URIs", replies.size(), uris.size());
             for (int i = 0; i < uris.size(); i++) {
                 LoopHttp.Reply r = replies.get(i);
@@ -769,10 +787,15 @@ public class EventLoopTests {
             try {
                 replies = all.get(3, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                throw new AssertionError("never completed: with a request that takes 4 s (timeout 400 ms) and one that"
-                        + " fails with status 500, getAll had not completed after 3 s; %d of %d requests were sent (a"
-                        + " failed or timed-out request must still give back its place and count as done)"
-                        .formatted(sender.completed.get(), uris.size()));
+                if (sender.inFlight.get() > 0) {
+                    throw new AssertionError(("no timeout: after 3 s getAll still waited for %d response(s), one of them"
+                            + " the request that takes 4 s with a timeout of 400 ms (give each request its own timeout:"
+                            + " HttpRequest.Builder.timeout)").formatted(sender.inFlight.get()));
+                }
+                throw new AssertionError(("place leaked on failure: with a request that times out and one that fails"
+                        + " with status 500, getAll had not completed after 3 s, and only %d of %d requests were ever"
+                        + " sent (a failed or timed-out request must still give back its place and count as done)")
+                        .formatted(sender.sent.get(), uris.size()));
             }
             long ms = (System.nanoTime() - start) / MS;
             require(replies.size() == uris.size(), "%d replies for %d URIs", replies.size(), uris.size());
