@@ -185,15 +185,19 @@ public class EventLoopTests {
         List<Integer> fired = Collections.synchronizedList(new ArrayList<>());
         long[] deadlines = new long[n];
         try (Probe p = new Probe("event-loop-t", NO_WATCHDOG)) {
+            CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch gate = new CountDownLatch(1);
             // hold the loop while the timers are scheduled, so that all of them wait together
             p.loop.execute("gate", () -> {
+                holding.countDown();
                 try {
                     gate.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
+            require(holding.await(WAIT.toMillis(), TimeUnit.MILLISECONDS), "never ran: the first task did not start within"
+                    + " %d s", WAIT.toSeconds());
             long base = System.nanoTime() + 5 * MS;
             Random random = new Random(12);
             List<CompletableFuture<Void>> futures = new ArrayList<>();
@@ -602,7 +606,7 @@ public class EventLoopTests {
             require(!loopThread.isVirtual(), "the loop runs on a virtual thread: start one platform thread for it");
             long loopCpu = 0;
             long probeCpu = 0;
-            long window = 300;
+            long window = 400;
             for (String phase : List.of("empty", "far timer")) {
                 if (phase.equals("far timer")) {
                     p.loop.schedule("far", Duration.ofSeconds(5), () -> { });
@@ -624,9 +628,9 @@ public class EventLoopTests {
                 loopCpu = Math.max(loopCpu, after - before);
                 probeCpu = probeCpu == 0 ? spun.get() : Math.min(probeCpu, spun.get());
             }
-            Inconclusive.unless(probeCpu >= 30 * MS, "a spinning probe thread got only %d ms of CPU in %d ms: the machine"
+            Inconclusive.unless(probeCpu >= 10 * MS, "a spinning probe thread got only %d ms of CPU in %d ms: the machine"
                     + " is too busy to tell an idle loop from a spinning one", probeCpu / MS, window);
-            require(loopCpu <= Math.max(probeCpu / 4, 10 * MS), "busy-spin: with nothing to do, the loop thread used %d ms"
+            require(loopCpu <= Math.max(probeCpu / 4, 5 * MS), "busy-spin: with nothing to do, the loop thread used %d ms"
                     + " of CPU in %d ms (a spinning probe got %d ms): wait (Condition.await, Object.wait, parkNanos,"
                     + " BlockingQueue.poll with a timeout) until work arrives or the next deadline comes", loopCpu / MS,
                     window, probeCpu / MS);
@@ -705,12 +709,15 @@ public class EventLoopTests {
     }
 
     /** Waits for a batch; if it never completes, says what the loop thread is doing (blocked in a task?). */
-    private static List<LoopHttp.Reply> awaitBatch(CompletableFuture<List<LoopHttp.Reply>> all, String what,
+    private static <T> T awaitBatch(CompletableFuture<T> all, String what,
             Thread loopThread, LoopHttp http) throws Exception {
         try {
             return all.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            String stuck = loopThread.getState() == Thread.State.RUNNABLE ? ""
+            String mine = Submission.implementation(LoopHttp.class).getName();
+            boolean inTask = loopThread.getState() != Thread.State.RUNNABLE && java.util.Arrays.stream(
+                    loopThread.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(mine));
+            String stuck = !inTask ? ""
                     : "; the loop thread is stuck inside a task: " + Deadlocks.describeStuck(List.of(loopThread),
                             Locks.named(http)) + " (never block the loop: the callbacks that would release it need the"
                             + " loop thread too)";
@@ -741,9 +748,12 @@ public class EventLoopTests {
             List<URI> uris = IntStream.range(0, 12).mapToObj(i -> server.uri("/item/" + i)).toList();
             CompletableFuture<List<LoopHttp.Reply>> all = http.getAll(uris, cap, Duration.ofSeconds(2));
             require(all != null, "getAll returned null");
-            require(!all.isDone(), "getAll blocked its caller: its future was already complete when it returned (12"
-                    + " requests of 100 ms, 3 at a time); return the future at once and let the loop do the work");
+            boolean doneAtReturn = all.isDone();
+            // wait on the dependent, never on `all` itself: a thread waiting in all.get() may run all's dependents
             CompletableFuture<String> completedOn = all.handle((v, e) -> Thread.currentThread().getName());
+            require(!doneAtReturn, "getAll blocked its caller: its future was already complete when it returned (12"
+                    + " requests of 100 ms, 3 at a time); return the future at once and let the loop do the work");
+            String completedThread = awaitBatch(completedOn, "12 requests of 100 ms, cap 3", loopThread, http);
             List<LoopHttp.Reply> replies = awaitBatch(all, "12 requests of 100 ms, cap 3", loopThread, http);
             require(replies.size() == uris.size(), "%d replies for %d URIs", replies.size(), uris.size());
             for (int i = 0; i < uris.size(); i++) {
@@ -759,8 +769,8 @@ public class EventLoopTests {
             require(sender.callers.equals(Set.of(loopThread.getName())), "not confined: requests were started on %s, not"
                     + " only on the loop thread \"%s\" (start the next request in a callback that runs on the loop:"
                     + " hop the response onto it with onLoop)", sender.callers, loopThread.getName());
-            require(completedOn.join().equals(loopThread.getName()), "getAll's future completed on \"%s\", not on the loop"
-                    + " thread \"%s\"", completedOn.join(), loopThread.getName());
+            require(completedThread.equals(loopThread.getName()), "getAll's future completed on \"%s\", not on the loop"
+                    + " thread \"%s\"", completedThread, loopThread.getName());
         }
     }
 
