@@ -493,7 +493,7 @@ public class EventLoopTests {
         int most = 400_000;
         int ahead = 2_000;                                   // a submitter waits while this many of its tasks are pending
         AtomicIntegerArray[] ran = new AtomicIntegerArray[submitters];
-        AtomicIntegerArray finished = new AtomicIntegerArray(submitters);
+        AtomicIntegerArray ranSoFar = new AtomicIntegerArray(submitters);
         int[] submitted = new int[submitters];
         AtomicInteger outOfOrder = new AtomicInteger();
         int[] lastRun = new int[submitters];
@@ -510,13 +510,13 @@ public class EventLoopTests {
                 String name = "task-" + s;
                 int i = 0;
                 for (; i < most && System.nanoTime() < end; i++) {
-                    while (i - finished.get(s) > ahead && System.nanoTime() < end) {
+                    while (i - ranSoFar.get(s) > ahead && System.nanoTime() < end) {
                         Thread.yield();
                     }
                     int k = i;
                     Runnable task = () -> {
                         ran[s].incrementAndGet(k);
-                        finished.incrementAndGet(s);
+                        ranSoFar.incrementAndGet(s);
                     };
                     if (i % 10 == 9) {
                         timers.get(s).add(p.loop.scheduleAt(name, System.nanoTime(), task));
