@@ -494,7 +494,7 @@ public class EventLoopTests {
     void manySubmittersAtOnce() throws Exception {
         int submitters = 6;
         int most = 400_000;
-        int ahead = 2_000;                                   // a submitter waits while this many of its tasks are pending
+        int ahead = 20_000;                                  // a submitter waits while this many of its tasks are pending
         AtomicIntegerArray[] ran = new AtomicIntegerArray[submitters];
         AtomicIntegerArray ranSoFar = new AtomicIntegerArray(submitters);
         int[] submitted = new int[submitters];
@@ -508,35 +508,13 @@ public class EventLoopTests {
         }
         try (Probe p = new Probe("event-loop-r", NO_WATCHDOG)) {
             p.loopThread();
-            Stress.race("submitter", submitters, Duration.ofSeconds(8), Map.of(), s -> {
-                long end = System.nanoTime() + 500 * MS;         // a window of time, not a count: one CPU interleaves too
-                String name = "task-" + s;
-                int i = 0;
-                for (; i < most && System.nanoTime() < end; i++) {
-                    while (i - ranSoFar.get(s) > ahead && System.nanoTime() < end) {
-                        Thread.yield();
-                    }
-                    int k = i;
-                    Runnable task = () -> {
-                        ran[s].incrementAndGet(k);
-                        ranSoFar.incrementAndGet(s);
-                    };
-                    if (i % 10 == 9) {
-                        timers.get(s).add(p.loop.scheduleAt(name, System.nanoTime(), task));
-                    } else {
-                        p.loop.execute(name, () -> {
-                            synchronized (lastRun) {
-                                if (k <= lastRun[s]) {
-                                    outOfOrder.incrementAndGet();
-                                }
-                                lastRun[s] = k;
-                            }
-                            task.run();
-                        });
-                    }
-                }
-                submitted[s] = i;
-            });
+            try {
+                race(p.loop, submitters, most, ahead, ran, ranSoFar, submitted, outOfOrder, lastRun, timers);
+            } catch (RuntimeException e) {
+                throw new AssertionError("race on the queue: execute() or scheduleAt() threw " + Feedback.describe(e)
+                        + " while " + submitters + " threads submitted at once (several threads call execute() while the"
+                        + " loop takes tasks: the queue needs a lock, or a concurrent queue)", e);
+            }
             CompletableFuture<Void> marker = new CompletableFuture<>();
             p.loop.execute("marker", () -> marker.complete(null));
             List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -566,6 +544,42 @@ public class EventLoopTests {
             require(outOfOrder.get() == 0, "order violation: %d tasks ran before a task their thread submitted earlier%s",
                     outOfOrder.get(), hint);
         }
+    }
+
+    /** The submitters of {@link #manySubmittersAtOnce}: each submits for 500 ms, at most {@code ahead} tasks ahead. */
+    private static void race(EventLoop loop, int submitters, int most, int ahead, AtomicIntegerArray[] ran,
+            AtomicIntegerArray ranSoFar, int[] submitted, AtomicInteger outOfOrder, int[] lastRun,
+            List<List<CompletableFuture<Void>>> timers) throws Exception {
+        Stress.race("submitter", submitters, Duration.ofSeconds(8), Map.of(), s -> {
+
+                long end = System.nanoTime() + 500 * MS;         // a window of time, not a count: one CPU interleaves too
+                String name = "task-" + s;
+                int i = 0;
+                for (; i < most && System.nanoTime() < end; i++) {
+                    while (i - ranSoFar.get(s) > ahead && System.nanoTime() < end) {
+                        Thread.yield();
+                    }
+                    int k = i;
+                    Runnable task = () -> {
+                        ran[s].incrementAndGet(k);
+                        ranSoFar.incrementAndGet(s);
+                    };
+                    if (i % 10 == 9) {
+                        timers.get(s).add(loop.scheduleAt(name, System.nanoTime(), task));
+                    } else {
+                        loop.execute(name, () -> {
+                            synchronized (lastRun) {
+                                if (k <= lastRun[s]) {
+                                    outOfOrder.incrementAndGet();
+                                }
+                                lastRun[s] = k;
+                            }
+                            task.run();
+                        });
+                    }
+                }
+                submitted[s] = i;
+        });
     }
 
     @Test
