@@ -551,34 +551,33 @@ public class EventLoopTests {
             AtomicIntegerArray ranSoFar, int[] submitted, AtomicInteger outOfOrder, int[] lastRun,
             List<List<CompletableFuture<Void>>> timers) throws Exception {
         Stress.race("submitter", submitters, Duration.ofSeconds(8), Map.of(), s -> {
-
-                long end = System.nanoTime() + 500 * MS;         // a window of time, not a count: one CPU interleaves too
-                String name = "task-" + s;
-                int i = 0;
-                for (; i < most && System.nanoTime() < end; i++) {
-                    while (i - ranSoFar.get(s) > ahead && System.nanoTime() < end) {
-                        Thread.yield();
-                    }
-                    int k = i;
-                    Runnable task = () -> {
-                        ran[s].incrementAndGet(k);
-                        ranSoFar.incrementAndGet(s);
-                    };
-                    if (i % 10 == 9) {
-                        timers.get(s).add(loop.scheduleAt(name, System.nanoTime(), task));
-                    } else {
-                        loop.execute(name, () -> {
-                            synchronized (lastRun) {
-                                if (k <= lastRun[s]) {
-                                    outOfOrder.incrementAndGet();
-                                }
-                                lastRun[s] = k;
-                            }
-                            task.run();
-                        });
-                    }
+            long end = System.nanoTime() + 500 * MS;         // a window of time, not a count: one CPU interleaves too
+            String name = "task-" + s;
+            int i = 0;
+            for (; i < most && System.nanoTime() < end; i++) {
+                while (i - ranSoFar.get(s) > ahead && System.nanoTime() < end) {
+                    Thread.yield();
                 }
-                submitted[s] = i;
+                int k = i;
+                Runnable task = () -> {
+                    ran[s].incrementAndGet(k);
+                    ranSoFar.incrementAndGet(s);
+                };
+                if (i % 10 == 9) {
+                    timers.get(s).add(loop.scheduleAt(name, System.nanoTime(), task));
+                } else {
+                    loop.execute(name, () -> {
+                        synchronized (lastRun) {
+                            if (k <= lastRun[s]) {
+                                outOfOrder.incrementAndGet();
+                            }
+                            lastRun[s] = k;
+                        }
+                        task.run();
+                    });
+                }
+            }
+            submitted[s] = i;
         });
     }
 
