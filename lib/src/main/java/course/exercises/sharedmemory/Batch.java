@@ -42,11 +42,10 @@ final class Batch {
     private final List<CompletableFuture<String>> answers = new ArrayList<>();
     private final long room;
 
-    /** Starts {@code workers} inputs on {@code pool}; they begin taking about {@code delayMillis} from now. */
-    Batch(ProcessPool pool, CompiledRoll roll, Path dir, Path file, long capacity, long room, int workers, long delayMillis)
+    /** Sends {@code workers} inputs to {@code pool}; they open their rolls, then wait for {@link #go()}. */
+    Batch(ProcessPool pool, CompiledRoll roll, Path dir, Path file, long capacity, long room, int workers)
             throws IOException {
         this.room = room;
-        long startAt = System.currentTimeMillis() + delayMillis;
         for (int i = 0; i < workers; i++) {
             Path receipt = Files.createTempFile(dir, "receipt-", ".bin");
             Receipt.create(receipt, room);
@@ -54,7 +53,7 @@ final class Batch {
         }
         for (Path receipt : receipts) {
             answers.add(pool.submit(String.join("\t", roll.classes().toString(), roll.className(), file.toString(),
-                    Long.toString(capacity), receipt.toString(), Long.toString(startAt))));
+                    Long.toString(capacity), receipt.toString())));
         }
     }
 
@@ -89,11 +88,36 @@ final class Batch {
     }
 
     /**
-     * Waits until every worker answered. Returns null, or a description of the stall when no worker
-     * recorded a ticket for {@code stallMillis} while some had not answered (the caller then kills them).
+     * Waits until every worker has opened its roll (or answered), then lets them all start at once.
+     * Returns null, or a description when they did not get ready within {@link #START_MILLIS}.
      */
-    String await(long stallMillis, long limitMillis) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + limitMillis;
+    String go() throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + START_MILLIS;
+        while (true) {
+            boolean all = true;
+            for (int i = 0; i < size(); i++) {
+                all &= answered(i) || pid(i) != 0;
+            }
+            if (all) {
+                break;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                return describe();
+            }
+            Thread.sleep(2);
+        }
+        for (Path receipt : receipts) {
+            Receipt.go(receipt);
+        }
+        return null;
+    }
+
+    /**
+     * Waits until every worker answered (after {@link #go()}). Returns null, or a description of the
+     * stall when no worker recorded a ticket for {@code stallMillis} while some had not answered; the
+     * caller then kills them.
+     */
+    String await(long stallMillis) throws IOException, InterruptedException {
         long total = -1;
         long lastChange = System.currentTimeMillis();
         while (!done()) {
@@ -106,13 +130,16 @@ final class Batch {
                 total = sum;
                 lastChange = now;
             }
-            if (now - lastChange > stallMillis || now > deadline) {
+            if (now - lastChange > stallMillis) {
                 return describe();
             }
             Thread.sleep(10);
         }
         return null;
     }
+
+    /** How long the workers may take to open their rolls (a loaded machine, a cold worker JVM). */
+    static final long START_MILLIS = 8_000;
 
     /** "pid 12: 1,204 tickets, sold out; pid 13: 880 tickets, still in take()". */
     String describe() throws IOException {

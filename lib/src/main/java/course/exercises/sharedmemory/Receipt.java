@@ -1,12 +1,10 @@
 package course.exercises.sharedmemory;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,22 +14,21 @@ import java.nio.file.StandardOpenOption;
  * worker wrote there survives the worker being killed. Longs in native order: the count, a stop
  * flag (set by the grader), the worker's pid, then the tickets in the order taken.
  */
-final class Receipt implements AutoCloseable {
+final class Receipt {
 
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-    private static final long COUNT = 0;
-    private static final long STOP = 8;
-    private static final long PID = 16;
-    private static final long TICKETS = 24;
+    private static final int COUNT = 0;
+    private static final int STOP = 8;
+    private static final int PID = 16;
+    private static final int GO = 24;
+    private static final int TICKETS = 32;
 
-    private final Arena arena;
-    private final MemorySegment memory;
+    private final MappedByteBuffer memory;
     private final long room;
+    private long count;
 
-    private Receipt(Arena arena, MemorySegment memory) {
-        this.arena = arena;
+    private Receipt(MappedByteBuffer memory) {
         this.memory = memory;
-        this.room = (memory.byteSize() - TICKETS) / Long.BYTES;
+        this.room = (memory.capacity() - TICKETS) / Long.BYTES;
     }
 
     /** Creates an empty receipt with room for {@code room} tickets (the worker side opens it). */
@@ -44,45 +41,58 @@ final class Receipt implements AutoCloseable {
 
     /** Maps an existing receipt (in the worker). */
     static Receipt open(Path file) throws IOException {
-        Arena arena = Arena.ofConfined();
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            MemorySegment m = c.map(FileChannel.MapMode.READ_WRITE, 0, c.size(), arena);
-            Receipt r = new Receipt(arena, m);
-            LONG.setVolatile(m, PID, ProcessHandle.current().pid());
-            return r;
-        } catch (IOException | RuntimeException e) {
-            arena.close();
-            throw e;
+            MappedByteBuffer m = c.map(FileChannel.MapMode.READ_WRITE, 0, c.size());
+            m.order(ByteOrder.nativeOrder());
+            return new Receipt(m);
+        }
+    }
+
+    /**
+     * Says the worker is ready (its pid), then waits until the grader says go, at most {@code limitMillis}:
+     * so the workers start taking together, not one after the other as their JVMs happen to get going.
+     */
+    void readyThenAwaitGo(long limitMillis) throws InterruptedException {
+        VarHandle.releaseFence();
+        memory.putLong(PID, ProcessHandle.current().pid());
+        long deadline = System.nanoTime() + limitMillis * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            VarHandle.acquireFence();
+            if (memory.getLong(GO) != 0) {
+                return;
+            }
+            Thread.sleep(java.time.Duration.ofNanos(50_000));
         }
     }
 
     boolean hasRoom() {
-        return (long) LONG.getOpaque(memory, COUNT) < room;
+        return count < room;
     }
 
     boolean stopped() {
-        return (long) LONG.getOpaque(memory, STOP) != 0;
+        VarHandle.acquireFence();
+        return memory.getLong(STOP) != 0;
     }
 
     /** Records one ticket: the ticket first, then the count that makes it visible. */
     void add(long ticket) {
-        long n = (long) LONG.getOpaque(memory, COUNT);
-        LONG.setOpaque(memory, TICKETS + n * Long.BYTES, ticket);
-        LONG.setRelease(memory, COUNT, n + 1);
+        memory.putLong(TICKETS + (int) count * Long.BYTES, ticket);
+        VarHandle.releaseFence();
+        memory.putLong(COUNT, ++count);
     }
 
     long count() {
-        return (long) LONG.getAcquire(memory, COUNT);
-    }
-
-    @Override
-    public void close() {
-        arena.close();
+        return count;
     }
 
     // ---- the grader's side: plain file reads, which see the worker's mapped pages
 
-    /** The pid the worker wrote, 0 if it has not started. */
+    /** Lets the worker start taking. */
+    static void go(Path file) throws IOException {
+        writeLong(file, GO, 1L);
+    }
+
+    /** The pid the worker wrote once its roll was open, 0 before. */
     static long pid(Path file) throws IOException {
         return readLong(file, PID);
     }
@@ -94,8 +104,15 @@ final class Receipt implements AutoCloseable {
 
     /** Asks the worker to stop after its current ticket. */
     static void stop(Path file) throws IOException {
+        writeLong(file, STOP, 1L);
+    }
+
+    private static void writeLong(Path file, long at, long value) throws IOException {
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            c.write(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.nativeOrder()).putLong(0, 1L), STOP);
+            ByteBuffer b = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.nativeOrder()).putLong(0, value);
+            while (b.hasRemaining()) {
+                c.write(b, at + b.position());
+            }
         }
     }
 

@@ -13,10 +13,13 @@ import java.util.Map;
  * The grader's task in its worker JVMs: opens the student's {@link TicketRoll} on a file and takes
  * tickets until the roll is sold out or the grader says stop, recording each ticket in a
  * {@link Receipt} the moment it is taken. Input, tab-separated: classes directory, class name, roll
- * file, capacity, receipt file, start time (epoch ms). Answer: {@code ok <taken> <sold out> <taken()>}
+ * file, capacity, receipt file. It starts taking when the grader says go (all workers together). Answer: {@code ok <taken> <sold out> <taken()>}
  * or {@code fail <where> <what the student's code threw>}.
  */
 public final class RollWorker implements WorkerTask {
+
+    /** The shortest time per ticket: a slower roll is not slowed down. */
+    private static final long PACE_NANOS = 2_000;
 
     private final Map<String, Constructor<? extends TicketRoll>> loaded = new HashMap<>();
 
@@ -30,33 +33,35 @@ public final class RollWorker implements WorkerTask {
         Constructor<? extends TicketRoll> make = constructor(Path.of(a[0]), a[1]);
         Path file = Path.of(a[2]);
         long capacity = Long.parseLong(a[3]);
-        long startAt = Long.parseLong(a[5]);
-        try (Receipt receipt = Receipt.open(Path.of(a[4]))) {
-            TicketRoll roll;
-            try {
-                roll = CompiledRoll.create(make, file, capacity);
-            } catch (Exception e) {
-                return fail("new " + a[1] + "(file, " + capacity + ")", e);
-            }
-            Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));   // start together
-            boolean soldOut = false;
-            String step = "take()";
-            try (roll) {
-                while (!receipt.stopped() && receipt.hasRoom()) {
-                    try {
-                        receipt.add(roll.take());
-                    } catch (SoldOutException e) {
-                        soldOut = true;
-                        break;
-                    }
+        Receipt receipt = Receipt.open(Path.of(a[4]));
+        TicketRoll roll;
+        try {
+            roll = CompiledRoll.create(make, file, capacity);
+        } catch (Exception e) {
+            return fail("new " + a[1] + "(file, " + capacity + ")", e);
+        }
+        receipt.readyThenAwaitGo(10_000);
+        boolean soldOut = false;
+        String step = "take()";
+        try (roll) {
+            while (!receipt.stopped() && receipt.hasRoom()) {
+                long began = System.nanoTime();
+                try {
+                    receipt.add(roll.take());
+                } catch (SoldOutException e) {
+                    soldOut = true;
+                    break;
                 }
-                step = "taken()";
-                long taken = roll.taken();
-                step = "close()";
-                return "ok\t" + receipt.count() + "\t" + soldOut + "\t" + taken;
-            } catch (Exception e) {
-                return fail(step + " after " + receipt.count() + " tickets", e);
+                while (System.nanoTime() - began < PACE_NANOS) {
+                    Thread.onSpinWait();   // a roll faster than this would be done before the others start
+                }
             }
+            step = "taken()";
+            long taken = roll.taken();
+            step = "close()";
+            return "ok\t" + receipt.count() + "\t" + soldOut + "\t" + taken;
+        } catch (Exception e) {
+            return fail(step + " after " + receipt.count() + " tickets", e);
         }
     }
 
