@@ -20,7 +20,8 @@ final class Receipt {
     private static final int STOP = 8;
     private static final int PID = 16;
     private static final int GO = 24;
-    private static final int TICKETS = 32;
+    private static final int READY = 32;
+    private static final int TICKETS = 40;
 
     private final MappedByteBuffer memory;
     private final long room;
@@ -44,17 +45,18 @@ final class Receipt {
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             MappedByteBuffer m = c.map(FileChannel.MapMode.READ_WRITE, 0, c.size());
             m.order(ByteOrder.nativeOrder());
+            m.putLong(PID, ProcessHandle.current().pid());
             return new Receipt(m);
         }
     }
 
     /**
-     * Says the worker is ready (its pid), then waits until the grader says go, at most {@code limitMillis}:
+     * Says the worker is ready, then waits until the grader says go, at most {@code limitMillis}:
      * so the workers start taking together, not one after the other as their JVMs happen to get going.
      */
     void readyThenAwaitGo(long limitMillis) throws InterruptedException {
         VarHandle.releaseFence();
-        memory.putLong(PID, ProcessHandle.current().pid());
+        memory.putLong(READY, 1L);
         long deadline = System.nanoTime() + limitMillis * 1_000_000;
         while (System.nanoTime() < deadline) {
             VarHandle.acquireFence();
@@ -92,7 +94,12 @@ final class Receipt {
         writeLong(file, GO, 1L);
     }
 
-    /** The pid the worker wrote once its roll was open, 0 before. */
+    /** Whether the worker has opened its roll and waits for go. */
+    static boolean ready(Path file) throws IOException {
+        return readLong(file, READY) != 0;
+    }
+
+    /** The pid the worker wrote when it began the input, 0 before. */
     static long pid(Path file) throws IOException {
         return readLong(file, PID);
     }

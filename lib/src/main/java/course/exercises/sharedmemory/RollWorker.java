@@ -38,7 +38,8 @@ public final class RollWorker implements WorkerTask {
         try {
             roll = CompiledRoll.create(make, file, capacity);
         } catch (Exception e) {
-            return fail("new " + a[1] + "(file, " + capacity + ")", e);
+            return fail("new " + a[1] + "(file, " + (capacity > 1L << 40 ? "a huge capacity" : String.format("%,d", capacity))
+                    + ")", e);
         }
         receipt.readyThenAwaitGo(10_000);
         boolean soldOut = false;

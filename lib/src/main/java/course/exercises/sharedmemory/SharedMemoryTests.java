@@ -171,6 +171,9 @@ public class SharedMemoryTests {
                         mine = Arrays.copyOf(mine, n * 2);
                     }
                     mine[n++] = unshared(roll::take, threads);
+                    if (n % 8 == 0) {
+                        Thread.sleep(Duration.ofNanos(50_000));   // a lock that lets the same thread in again and
+                    }                                             // again would otherwise never show two at once
                 }
                 taken[i] = Arrays.copyOf(mine, n);
             });
@@ -220,6 +223,7 @@ public class SharedMemoryTests {
                 }
                 List<Batch.Worker> workers = batch.results();
                 for (Batch.Worker w : workers) {
+                    w.rethrowTodo();
                     require(w.ok(), "worker process pid %d failed: %s%s", w.pid(), w.failure(),
                             w.failure().contains("OverlappingFileLockException")
                                     ? " (the FileLock of an earlier take() was still held: release it on every path)" : "");
@@ -380,6 +384,7 @@ public class SharedMemoryTests {
             for (int i : workers) {
                 if (batch.answered(i) && !batch.full(i)) {
                     Batch.Worker w = batch.result(i);
+                    w.rethrowTodo();
                     throw new AssertionError("worker pid " + w.pid() + " stopped taking tickets " + when + ": "
                             + (w.ok() ? "its take() said sold out" : w.failure()));
                 }
