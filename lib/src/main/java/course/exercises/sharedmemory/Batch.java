@@ -34,10 +34,6 @@ final class Batch {
             return ok() && answer.split("\t")[2].equals("true");
         }
 
-        long reportedTaken() {
-            return Long.parseLong(answer.split("\t")[3]);
-        }
-
         /** "take() after 12 tickets: IllegalStateException: ..." for a failed worker. */
         String failure() {
             String[] f = answer.split("\t", 3);
