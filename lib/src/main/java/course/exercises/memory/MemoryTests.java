@@ -46,16 +46,19 @@ import org.junit.jupiter.api.Test;
 @Graded("03-memory-model")
 public class MemoryTests {
 
-    /** How long a reader spins before the write, so that C2 has compiled its loop. */
-    private static final Duration WARM_UP = Duration.ofMillis(300);
+    /** How long a reader spins at least before the write (then until C2 has compiled its loop). */
+    private static final Duration WARM_UP = Duration.ofMillis(200);
     /** How long a reader may take to see the write once it was made. */
     private static final Duration SEEN_WITHIN = Duration.ofMillis(1_500);
     private static final int ROUNDS = 3;
 
     // ---------------------------------------------------------------- the hot loops
 
-    /** A fresh copy of {@link Spinner} (a hidden class), whose call sites have seen no other class. */
-    private static MethodHandles.Lookup freshSpinner() throws Exception {
+    /** A hot loop of a fresh copy of {@link Spinner} (a hidden class), whose call sites have seen no other class. */
+    private record Loop(MethodHandle handle, String method) {
+    }
+
+    private static Loop loop(String name, Class<?> returns, Class<?> contract) throws Exception {
         byte[] bytes;
         try (InputStream in = Spinner.class.getResourceAsStream("Spinner.class")) {
             if (in == null) {
@@ -63,43 +66,66 @@ public class MemoryTests {
             }
             bytes = in.readAllBytes();
         }
-        return MethodHandles.lookup().defineHiddenClass(bytes, true);
+        MethodHandles.Lookup spinner = MethodHandles.lookup().defineHiddenClass(bytes, true);
+        MethodHandle handle = spinner.findStatic(spinner.lookupClass(), name, MethodType.methodType(returns, contract, long.class));
+        return new Loop(handle, spinner.lookupClass().getName() + "." + name + "(");
     }
 
-    private static MethodHandle loop(String name, Class<?> returns, Class<?> contract) throws Exception {
-        MethodHandles.Lookup spinner = freshSpinner();
-        return spinner.findStatic(spinner.lookupClass(), name, MethodType.methodType(returns, contract, long.class));
+    /** What one round of a hot-loop reader saw. */
+    private enum Seen { IN_TIME, NEVER, TOO_EARLY }
+
+    private record Round(Seen seen, Object value, boolean compiled) {
     }
 
     /**
-     * One round: a daemon thread calls {@code loop(target, deadline)}; after the warm-up the calling thread runs
-     * {@code write}; the loop must return a non-null, non-negative result within {@link #SEEN_WITHIN}. Returns what
-     * the loop returned, or null if it missed the write. A missing loop thread is waited for until its deadline, so
-     * that it does not take a CPU from the next test.
+     * One round: a daemon thread calls the loop on {@code target} in short turns until C2 has compiled it (its
+     * reads of the student's fields are then what the JIT made of them), then once more; during that last call the
+     * calling thread runs {@code write}, and the loop must return within {@link #SEEN_WITHIN}. A loop that never
+     * sees the write spins until its own deadline, which the calling thread waits for, so that it does not take a
+     * CPU from the next test.
      */
-    private static Object spinRound(MethodHandle loop, Object target, Stress.Body write) throws Exception {
-        long deadline = System.nanoTime() + WARM_UP.plus(SEEN_WITHIN).plusMillis(500).toNanos();
+    private static Round spinRound(Loop loop, Object target, Stress.Body write) throws Exception {
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean early = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch lastCall = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        long[] deadline = new long[1];
         Thread reader = Thread.ofPlatform().name("reader").daemon(true).unstarted(() -> {
-            started.countDown();
             try {
-                result.set(loop.invoke(target, deadline));
+                long warmUntil = System.nanoTime() + Jit.MAX_WAIT.plusSeconds(1).toNanos();
+                for (int call = 0; !armed.get() && System.nanoTime() < warmUntil; call++) {
+                    // the first calls end at once (a deadline already passed), so that the JIT's profile knows the
+                    // deadline's way out of the loop and the compiled loop does not give up on it later
+                    Object r = loop.handle().invoke(target, System.nanoTime() + (call < 100 ? 0 : 20_000_000L));
+                    if (seen(r)) {
+                        early.set(true);
+                        return;
+                    }
+                    calls.incrementAndGet();
+                }
+                deadline[0] = System.nanoTime() + SEEN_WITHIN.plusMillis(500).toNanos();
+                lastCall.countDown();
+                result.set(loop.handle().invoke(target, deadline[0]));
             } catch (Throwable e) {
                 failure.set(e);
+            } finally {
+                lastCall.countDown();
             }
         });
         reader.start();
-        Inconclusive.unless(started.await(5, TimeUnit.SECONDS), "the reader thread did not start within 5 s");
         Thread.sleep(WARM_UP);
-        write.run(0);
-        reader.join(SEEN_WITHIN);
+        boolean compiled = Jit.awaitC2(loop.method(), calls, () -> !reader.isAlive());
+        armed.set(true);
+        Inconclusive.unless(lastCall.await(5, TimeUnit.SECONDS), "the reader thread did not get a CPU within 5 s");
+        Thread.sleep(30);  // the last call is in the compiled loop by now: it enters it at its first backward jump
+        if (failure.get() == null && !early.get()) {
+            write.run(0);
+            reader.join(SEEN_WITHIN);
+        }
         if (reader.isAlive()) {
-            reader.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusSeconds(2));
-            if (failure.get() == null && result.get() == null) {
-                return null;
-            }
+            reader.join(Duration.ofNanos(Math.max(0, deadline[0] - System.nanoTime())).plusSeconds(2));
         }
         if (failure.get() != null) {
             Throwable t = failure.get();
@@ -111,8 +137,88 @@ public class MemoryTests {
             }
             throw new AssertionError(t);
         }
+        if (early.get()) {
+            return new Round(Seen.TOO_EARLY, null, compiled);
+        }
         Object r = result.get();
-        return r instanceof Long n && n < 0 ? null : r;
+        return new Round(seen(r) ? Seen.IN_TIME : Seen.NEVER, r, compiled);
+    }
+
+    private static boolean seen(Object loopResult) {
+        return loopResult != null && !(loopResult instanceof Long n && n < 0);
+    }
+
+    /** A round whose reader saw the write, on a JVM whose JIT had not compiled the loop, shows nothing: inconclusive. */
+    private static void requireCompiled(Round r) {
+        Inconclusive.unless(r.compiled(), "the JIT had not compiled the reader's hot loop after %d s (a busy machine), so"
+                + " this run cannot show whether your reads are ordered; run the check again", Jit.MAX_WAIT.toSeconds());
+    }
+
+    /** Asks HotSpot which methods C2 has compiled (the {@code Compiler.codelist} diagnostic command, in this JVM). */
+    private static final class Jit {
+        static final Duration MAX_WAIT = Duration.ofSeconds(5);
+        private static final String DCMD = "com.sun.management:type=DiagnosticCommand";
+
+        static {
+            // the platform MBean server takes a while to start the first time: start it now, beside the first test
+            Thread.ofPlatform().daemon(true).name("jit-probe-start").start(() -> codelist());
+        }
+
+        private Jit() {
+        }
+
+        /** The code cache listing, or null where the JVM does not offer it. */
+        static String codelist() {
+            try {
+                return (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName(DCMD), "compilerCodelist", new Object[] {null},
+                        new String[] {String[].class.getName()});
+            } catch (Exception | LinkageError e) {
+                return null;
+            }
+        }
+
+        /** The compile id of C2-compiled code (tier 4) of {@code method} ("class.name(") in use, "" if none, null if unknown. */
+        static String compiled(String method) {
+            String list = codelist();
+            if (list == null) {
+                return null;
+            }
+            for (String line : list.split("\\n")) {
+                String[] f = line.strip().split(" ", 4);
+                if (f.length == 4 && f[1].equals("4") && f[2].equals("0") && f[3].startsWith(method)) {
+                    return f[0];
+                }
+            }
+            return "";
+        }
+
+        /**
+         * Waits until {@code method} runs C2-compiled code (tier 4) that stays in use while the reader makes two more
+         * calls, at most {@link #MAX_WAIT} or until {@code stop} says so. True if it does; true as well where the JVM
+         * cannot tell (then the warm-up already spent is all there is).
+         */
+        static boolean awaitC2(String method, java.util.concurrent.atomic.AtomicInteger calls,
+                java.util.function.BooleanSupplier stop) throws InterruptedException {
+            long until = System.nanoTime() + MAX_WAIT.toNanos();
+            while (System.nanoTime() < until && !stop.getAsBoolean()) {
+                String id = compiled(method);
+                if (id == null) {
+                    return true;
+                }
+                if (!id.isEmpty()) {
+                    int seen = calls.get();
+                    while (calls.get() < seen + 2 && System.nanoTime() < until && !stop.getAsBoolean()) {
+                        Thread.sleep(10);
+                    }
+                    if (id.equals(compiled(method))) {
+                        return true;   // the same code, still in use after the reader left and re-entered it
+                    }
+                }
+                Thread.sleep(25);
+            }
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- reflection: what the code declares
@@ -193,15 +299,17 @@ public class MemoryTests {
     @DisplayName("warm-up: a thread spinning on isStopped() sees stop() from another thread")
     @DependsOn("flagBasics")
     void flagSeenBySpinningThread() throws Exception {
-        MethodHandle loop = loop("untilStopped", long.class, StopFlag.class);
+        Loop loop = loop("untilStopped", long.class, StopFlag.class);
         for (int round = 1; round <= ROUNDS; round++) {
             StopFlag flag = Submission.create(StopFlag.class);
-            Object seen = spinRound(loop, flag, i -> flag.stop());
-            require(seen != null, "visibility: in round %d a thread calling isStopped() in a hot loop for %d ms did not see"
-                    + " stop() within %d ms (it would spin for ever). Nothing orders the write in stop() before the reads in"
-                    + " isStopped(): with a plain field the JIT reads it once and keeps the value in a register. Declare the"
-                    + " field the flag lives in volatile (a volatile write happens-before every later read of it), or use"
-                    + " an AtomicBoolean.", round, WARM_UP.toMillis(), SEEN_WITHIN.toMillis());
+            Round r = spinRound(loop, flag, i -> flag.stop());
+            require(r.seen() != Seen.TOO_EARLY, "isStopped() said true in a hot loop before anyone called stop()");
+            require(r.seen() == Seen.IN_TIME, "visibility: in round %d a thread calling isStopped() in a hot loop (compiled by"
+                    + " the JIT) did not see stop() within %d ms: it would spin for ever. Nothing orders the write in stop()"
+                    + " before the reads in isStopped(): the JIT reads a plain field once and keeps the value in a register."
+                    + " Declare the field that isStopped() reads volatile (a volatile write happens-before every later read"
+                    + " of it), or use an AtomicBoolean.", round, SEEN_WITHIN.toMillis());
+            requireCompiled(r);
         }
     }
 
@@ -367,17 +475,19 @@ public class MemoryTests {
     @DisplayName("core: a reader spinning on current() sees the new snapshot")
     @DependsOn("boardPublishesAndReads")
     void readerSeesNewSnapshot() throws Exception {
-        MethodHandle loop = loop("untilVersion", Snapshot.class, Board.class);
+        Loop loop = loop("untilVersion", Snapshot.class, Board.class);
         for (int round = 1; round <= ROUNDS; round++) {
             Board board = Submission.create(Board.class);
             board.publish(1, SETTINGS);
-            Object seen = spinRound(loop, board, i -> board.publish(2, settings(2)));
-            require(seen != null, "visibility: in round %d a reader calling current() in a hot loop for %d ms never saw"
-                    + " version 2 within %d ms of publish(2, ...) (it would read the old snapshot for ever). The field"
-                    + " that holds the current snapshot is read with no happens-before edge to the write in publish: the"
-                    + " JIT reads a plain field once. Make that field volatile (or an AtomicReference).",
-                    round, WARM_UP.toMillis(), SEEN_WITHIN.toMillis());
-            String wrong = differs((Snapshot) seen, 2, settings(2));
+            Round r = spinRound(loop, board, i -> board.publish(2, settings(2)));
+            require(r.seen() != Seen.TOO_EARLY, "a reader saw version 2 before it was published");
+            require(r.seen() == Seen.IN_TIME, "visibility: in round %d a reader calling current() in a hot loop (compiled by"
+                    + " the JIT) did not see version 2 within %d ms of publish(2, ...): it would read the old snapshot for"
+                    + " ever. The field that holds the current snapshot is read with no happens-before edge to the write in"
+                    + " publish, and the JIT reads a plain field once. Make that field volatile (or an AtomicReference).",
+                    round, SEEN_WITHIN.toMillis());
+            requireCompiled(r);
+            String wrong = differs((Snapshot) r.value(), 2, settings(2));
             require(wrong.isEmpty(), "the reader saw version 2, but the snapshot it saw is not what was published: %s", wrong);
         }
     }
@@ -402,9 +512,10 @@ public class MemoryTests {
         }
         Class<?> boardType = board.getClass();
         Field handle = varHandleFor(boardType, snapshotType);
+        Snapshot current = board.current();
         List<Field> holders = fields(boardType).stream()
                 .filter(f -> !f.getType().isPrimitive() && f.getType() != VarHandle.class
-                        && (f.getType().isAssignableFrom(snapshotType) || isAtomic(f)))
+                        && (isAtomic(f) || (f.getType().isAssignableFrom(snapshotType) && value(f, board) == current)))
                 .toList();
         require(!holders.isEmpty(), "could not find the field of %s that holds the current snapshot: keep it in a field"
                 + " of type Snapshot (or %s, or an AtomicReference)", boardType.getSimpleName(), snapshotType.getSimpleName());
@@ -417,6 +528,16 @@ public class MemoryTests {
                     + " checks the declaration. Declare it volatile%s, or use an AtomicReference: readers take no lock.",
                     name(f), Modifier.isSynchronized(method(boardType, "current")) ? " (a synchronized current() is"
                             + " correct but takes a lock on every read, which the contract rules out)" : "");
+        }
+    }
+
+    /** The value of {@code f} in {@code owner} (or of the static field), null if it cannot be read. */
+    private static Object value(Field f, Object owner) {
+        try {
+            f.setAccessible(true);
+            return f.get(Modifier.isStatic(f.getModifiers()) ? null : owner);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -464,9 +585,11 @@ public class MemoryTests {
             Inconclusive.unless(made > 0 || distinct.size() != 1, "your %s had already created its Service before this"
                     + " check (an earlier check in this session?), so no first call could race here: run the cell that"
                     + " defines it again, then the check", a.getClass().getSimpleName());
-            boolean perObject = made == 2 && distinct.size() == 2 && got[0] == got[2] && got[1] == got[3] && got[0] != got[1];
-            require(!perObject, "one Service per %s object: the two objects made two services. Every object must hand out"
-                    + " the same one: keep it in a static field (or a holder class)", a.getClass().getSimpleName());
+            boolean perObject = made > 1 && fields(a.getClass()).stream()
+                    .anyMatch(f -> f.getType() == Service.class && !Modifier.isStatic(f.getModifiers()));
+            require(!perObject, "one Service per %s object: %d Services for two objects, held in an instance field. Every"
+                    + " object must hand out the same one: keep it in a static field (or a holder class)",
+                    a.getClass().getSimpleName(), made);
             require(made == 1, "check-then-act: %d threads asked at once and %d Services were created. Two threads both saw"
                     + " \"no service yet\" and both built one: the check and the creation must be one atomic step under"
                     + " one lock that every caller shares (a lock per object or a new lock per call excludes nothing),"
@@ -518,22 +641,24 @@ public class MemoryTests {
     @Points(2)
     @DisplayName("stretch: a thread polling the mailbox gets the whole message")
     void mailboxDelivers() throws Exception {
-        MethodHandle loop = loop("untilDelivered", int[].class, Mailbox.class);
+        Loop loop = loop("untilDelivered", int[].class, Mailbox.class);
         for (int round = 1; round <= ROUNDS; round++) {
             Mailbox box = Submission.create(Mailbox.class);
             require(box.poll() == null, "a new mailbox's poll() must return null before send");
             int[] message = new int[64];
-            Object seen = spinRound(loop, box, i -> {
+            Round r = spinRound(loop, box, i -> {
                 for (int k = 0; k < message.length; k++) {
                     message[k] = 7 * k + 1;
                 }
                 box.send(message);
             });
-            require(seen != null, "visibility: in round %d a thread calling poll() in a hot loop for %d ms never got the"
-                    + " message within %d ms of send (it would poll for ever). The JIT reads a plain field once: write"
-                    + " the message with setRelease and read it with getAcquire.", round, WARM_UP.toMillis(),
-                    SEEN_WITHIN.toMillis());
-            int[] m = (int[]) seen;
+            require(r.seen() != Seen.TOO_EARLY, "poll() returned a message before send was called");
+            require(r.seen() == Seen.IN_TIME, "visibility: in round %d a thread calling poll() in a hot loop (compiled by the"
+                    + " JIT) did not get the message within %d ms of send: it would poll for ever. The JIT reads a plain"
+                    + " field (or a VarHandle in plain mode, get/set) once: store the message with setRelease and load it"
+                    + " with getAcquire.", round, SEEN_WITHIN.toMillis());
+            requireCompiled(r);
+            int[] m = (int[]) r.value();
             require(m.length == message.length, "poll() returned %d elements, the message has %d", m.length, message.length);
             for (int k = 0; k < m.length; k++) {
                 require(m[k] == 7 * k + 1, "element %d of the message is %d, not %d", k, m[k], 7 * k + 1);
