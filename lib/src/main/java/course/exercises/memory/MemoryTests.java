@@ -14,6 +14,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -29,7 +30,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,6 +57,10 @@ public class MemoryTests {
     /** How long a reader may take to see the write once it was made. */
     private static final Duration SEEN_WITHIN = Duration.ofMillis(1_500);
     private static final int ROUNDS = 3;
+
+    static {
+        Jit.prepare();
+    }
 
     // ---------------------------------------------------------------- the hot loops
 
@@ -87,10 +97,10 @@ public class MemoryTests {
     private static Round spinRound(Loop loop, Object target, Stress.Body write) throws Exception {
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicBoolean early = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean armed = new AtomicBoolean();
+        AtomicBoolean early = new AtomicBoolean();
         CountDownLatch lastCall = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
         long[] deadline = new long[1];
         Thread reader = Thread.ofPlatform().name("reader").daemon(true).unstarted(() -> {
             try {
@@ -156,22 +166,26 @@ public class MemoryTests {
 
     /** Asks HotSpot which methods C2 has compiled (the {@code Compiler.codelist} diagnostic command, in this JVM). */
     private static final class Jit {
-        static final Duration MAX_WAIT = Duration.ofSeconds(5);
+        static final Duration MAX_WAIT = Duration.ofSeconds(10);
         private static final String DCMD = "com.sun.management:type=DiagnosticCommand";
 
         static {
-            // the platform MBean server takes a while to start the first time: start it now, beside the first test
+            // the platform MBean server takes a while to start the first time: start it now, beside the first tests
             Thread.ofPlatform().daemon(true).name("jit-probe-start").start(() -> codelist());
         }
 
         private Jit() {
         }
 
+        /** Loads this class, which starts the MBean server in the background. */
+        static void prepare() {
+        }
+
         /** The code cache listing, or null where the JVM does not offer it. */
         static String codelist() {
             try {
-                return (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-                        new javax.management.ObjectName(DCMD), "compilerCodelist", new Object[] {null},
+                return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                        new ObjectName(DCMD), "compilerCodelist", new Object[] {null},
                         new String[] {String[].class.getName()});
             } catch (Exception | LinkageError e) {
                 return null;
@@ -198,8 +212,8 @@ public class MemoryTests {
          * calls, at most {@link #MAX_WAIT} or until {@code stop} says so. True if it does; true as well where the JVM
          * cannot tell (then the warm-up already spent is all there is).
          */
-        static boolean awaitC2(String method, java.util.concurrent.atomic.AtomicInteger calls,
-                java.util.function.BooleanSupplier stop) throws InterruptedException {
+        static boolean awaitC2(String method, AtomicInteger calls,
+                BooleanSupplier stop) throws InterruptedException {
             long until = System.nanoTime() + MAX_WAIT.toNanos();
             while (System.nanoTime() < until && !stop.getAsBoolean()) {
                 String id = compiled(method);
@@ -255,6 +269,14 @@ public class MemoryTests {
         return f.getDeclaringClass().getSimpleName() + "." + f.getName();
     }
 
+    /** "MyFlag.stopped, MyFlag.count": the fields of {@code type} that are neither final nor volatile, or "none". */
+    private static String plainFields(Class<?> type) {
+        List<String> plain = fields(type).stream()
+                .filter(f -> !Modifier.isFinal(f.getModifiers()) && !Modifier.isVolatile(f.getModifiers()))
+                .map(MemoryTests::name).toList();
+        return plain.isEmpty() ? "none" : String.join(", ", plain);
+    }
+
     private static boolean isAtomic(Field f) {
         return f.getType().getName().startsWith("java.util.concurrent.atomic.");
     }
@@ -308,7 +330,8 @@ public class MemoryTests {
                     + " the JIT) did not see stop() within %d ms: it would spin for ever. Nothing orders the write in stop()"
                     + " before the reads in isStopped(): the JIT reads a plain field once and keeps the value in a register."
                     + " Declare the field that isStopped() reads volatile (a volatile write happens-before every later read"
-                    + " of it), or use an AtomicBoolean.", round, SEEN_WITHIN.toMillis());
+                    + " of it), or use an AtomicBoolean. Plain fields here: %s.", round, SEEN_WITHIN.toMillis(),
+                    plainFields(flag.getClass()));
             requireCompiled(r);
         }
     }
@@ -440,7 +463,7 @@ public class MemoryTests {
         }
 
         @Override
-        public void forEach(java.util.function.BiConsumer<? super String, ? super String> action) {
+        public void forEach(BiConsumer<? super String, ? super String> action) {
             probe();
             inner.forEach((k, v) -> {
                 probe();
@@ -484,8 +507,8 @@ public class MemoryTests {
             require(r.seen() == Seen.IN_TIME, "visibility: in round %d a reader calling current() in a hot loop (compiled by"
                     + " the JIT) did not see version 2 within %d ms of publish(2, ...): it would read the old snapshot for"
                     + " ever. The field that holds the current snapshot is read with no happens-before edge to the write in"
-                    + " publish, and the JIT reads a plain field once. Make that field volatile (or an AtomicReference).",
-                    round, SEEN_WITHIN.toMillis());
+                    + " publish, and the JIT reads a plain field once. Make that field volatile (or an AtomicReference)."
+                    + " Plain fields here: %s.", round, SEEN_WITHIN.toMillis(), plainFields(board.getClass()));
             requireCompiled(r);
             String wrong = differs((Snapshot) r.value(), 2, settings(2));
             require(wrong.isEmpty(), "the reader saw version 2, but the snapshot it saw is not what was published: %s", wrong);
@@ -656,7 +679,7 @@ public class MemoryTests {
             require(r.seen() == Seen.IN_TIME, "visibility: in round %d a thread calling poll() in a hot loop (compiled by the"
                     + " JIT) did not get the message within %d ms of send: it would poll for ever. The JIT reads a plain"
                     + " field (or a VarHandle in plain mode, get/set) once: store the message with setRelease and load it"
-                    + " with getAcquire.", round, SEEN_WITHIN.toMillis());
+                    + " with getAcquire. Plain fields here: %s.", round, SEEN_WITHIN.toMillis(), plainFields(box.getClass()));
             requireCompiled(r);
             int[] m = (int[]) r.value();
             require(m.length == message.length, "poll() returned %d elements, the message has %d", m.length, message.length);
