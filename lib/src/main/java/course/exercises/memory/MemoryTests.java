@@ -167,14 +167,56 @@ public class MemoryTests {
      * round whose loop was not compiled yet shows nothing about hoisted reads, but the compiler keeps working on the
      * same loop for the next round). Inconclusive when no round ran compiled: the machine was too busy.
      */
-    private static void spinRounds(String what, RoundCheck check) throws Exception {
+    private static void spinRounds(String what, String declared, RoundCheck check) throws Exception {
         long deadline = System.nanoTime() + SPIN_BUDGET.toNanos();
         int compiled = 0;
         for (int round = 1; compiled < ROUNDS && (round == 1 || System.nanoTime() + ROUND_NEEDS.toNanos() < deadline); round++) {
             compiled += check.round(round, deadline) ? 1 : 0;
         }
-        Inconclusive.unless(compiled > 0, "the JIT had not compiled the %s hot loop after %d s (a busy machine), so this"
-                + " run cannot show whether your reads are ordered; run the check again", what, SPIN_BUDGET.toSeconds());
+        if (compiled == 0) {
+            // the behaviour could not be shown here; where the declaration alone settles it, it decides
+            require(declared.isEmpty(), "visibility (decided by the declaration: the JIT had not compiled the %s hot loop"
+                    + " after %d s on this busy machine, so the behaviour could not be shown): %s", what,
+                    SPIN_BUDGET.toSeconds(), declared);
+            throw Inconclusive.because("the JIT had not compiled the %s hot loop after %d s (a busy machine), so this"
+                    + " run cannot show whether your reads are ordered; run the check again", what, SPIN_BUDGET.toSeconds());
+        }
+    }
+
+    /**
+     * "" if every instance field of {@code type} is final, volatile, atomic or reached through a static VarHandle;
+     * else which field is plain and what the JMM says about it.
+     */
+    private static String plainShared(Class<?> type) {
+        List<String> plain = new ArrayList<>();
+        for (Field f : fields(type)) {
+            int m = f.getModifiers();
+            if (!Modifier.isStatic(m) && !Modifier.isFinal(m) && !Modifier.isVolatile(m)
+                    && (f.getType().isPrimitive() ? varHandleForPrimitive(type, f.getType()) == null
+                            : varHandleFor(type, f.getType()) == null)) {
+                plain.add(name(f));
+            }
+        }
+        return plain.isEmpty() ? "" : String.join(", ", plain) + " is read by one thread and written by another with no"
+                + " happens-before edge between them (a plain field): the JMM lets the reader see the old value for ever."
+                + " Make it volatile (or atomic)";
+    }
+
+    /** A static VarHandle field of {@code c} for a variable of the primitive type {@code type}, or null. */
+    private static Field varHandleForPrimitive(Class<?> c, Class<?> type) {
+        for (Field f : fields(c)) {
+            if (f.getType() == VarHandle.class && Modifier.isStatic(f.getModifiers())) {
+                try {
+                    f.setAccessible(true);
+                    if (f.get(null) instanceof VarHandle vh && vh.varType() == type) {
+                        return f;
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // not readable: not counted
+                }
+            }
+        }
+        return null;
     }
 
     /** One round of a hot-loop test: fails the test if the student's code is wrong; true if the loop ran compiled. */
@@ -340,7 +382,7 @@ public class MemoryTests {
     @DependsOn("flagBasics")
     void flagSeenBySpinningThread() throws Exception {
         Loop loop = loop("untilStopped", long.class, StopFlag.class);
-        spinRounds("isStopped()", (round, deadline) -> {
+        spinRounds("isStopped()", plainShared(Submission.create(StopFlag.class).getClass()), (round, deadline) -> {
             StopFlag flag = Submission.create(StopFlag.class);
             Round r = spinRound(loop, deadline, flag, i -> flag.stop());
             require(r.seen() != Seen.TOO_EARLY, "isStopped() said true in a hot loop before anyone called stop()");
@@ -517,7 +559,7 @@ public class MemoryTests {
     @DependsOn("boardPublishesAndReads")
     void readerSeesNewSnapshot() throws Exception {
         Loop loop = loop("untilVersion", Snapshot.class, Board.class);
-        spinRounds("current()", (round, deadline) -> {
+        spinRounds("current()", plainShared(Submission.create(Board.class).getClass()), (round, deadline) -> {
             Board board = Submission.create(Board.class);
             board.publish(1, SETTINGS);
             Round r = spinRound(loop, deadline, board, i -> board.publish(2, settings(2)));
@@ -683,7 +725,7 @@ public class MemoryTests {
     @DisplayName("stretch: a thread polling the mailbox gets the whole message")
     void mailboxDelivers() throws Exception {
         Loop loop = loop("untilDelivered", int[].class, Mailbox.class);
-        spinRounds("poll()", (round, deadline) -> {
+        spinRounds("poll()", "", (round, deadline) -> {
             Mailbox box = Submission.create(Mailbox.class);
             require(box.poll() == null, "a new mailbox's poll() must return null before send");
             int[] message = new int[64];
