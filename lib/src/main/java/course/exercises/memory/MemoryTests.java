@@ -579,7 +579,7 @@ public class MemoryTests {
     @Order(7)
     @Points(2)
     @DisplayName("core: the snapshot's fields are final and the board's field is volatile (checked in the code)")
-    @DependsOn("boardPublishesAndReads")
+    @DependsOn({"boardPublishesAndReads", "readerSeesNewSnapshot"})
     void publishedSafelyByDeclaration() {
         Board board = Submission.create(Board.class);
         board.publish(1, SETTINGS);
