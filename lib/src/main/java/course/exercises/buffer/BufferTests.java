@@ -105,7 +105,7 @@ public class BufferTests {
     void noLostOrDuplicated() throws Exception {
         // more threads than cores, and two observers calling size() all the time: its lock is often held when the
         // scheduler preempts, so threads queue on it and are woken in the middle of their own put or take; with
-        // Interleaving (every read and write a step of its own, a preempter thread) a check made outside the lock
+        // Interleaving (every read and write a step of its own, preempter threads) a check made outside the lock
         // goes stale within a round even on one CPU
         int producers = 8;
         int consumers = 8;
