@@ -69,6 +69,20 @@ public final class Interleaving implements AutoCloseable {
      * classes and lambdas): the code that races. Close it to end both measures.
      */
     public static Interleaving start(Class<?>... testClasses) {
+        return start("c2: { Exclude: true }", testClasses);
+    }
+
+    /**
+     * {@link #start} with the racing code not compiled at all: the interpreter makes every bytecode a
+     * step of its own, so even the narrowest window shows (a {@code count++} between the monitor
+     * operations of {@code synchronized (new Object())}), at the interpreter's speed: for time-based
+     * tests that count what they did.
+     */
+    public static Interleaving interpreted(Class<?>... testClasses) {
+        return start("c1: { Exclude: true }, c2: { Exclude: true }", testClasses);
+    }
+
+    private static Interleaving start(String compilers, Class<?>... testClasses) {
         Set<String> patterns = new LinkedHashSet<>();
         for (Class<?> c : testClasses) {
             patterns.add(pattern(c));
@@ -78,7 +92,7 @@ public final class Interleaving implements AutoCloseable {
         } catch (AssertionError e) {
             // no submission loaded (a test of the test): the given classes only
         }
-        return new Interleaving(addDirective(patterns));
+        return new Interleaving(addDirective(patterns, compilers));
     }
 
     /** Whether the racing code runs with every read and write a step of its own (the directive applied). */
@@ -107,12 +121,12 @@ public final class Interleaving implements AutoCloseable {
         return c.getName().replace('.', '/') + "*.*";
     }
 
-    private static boolean addDirective(Set<String> patterns) {
+    private static boolean addDirective(Set<String> patterns, String compilers) {
         Path file = null;
         try {
             file = Files.createTempFile("interleaving-", ".json");
             String match = patterns.stream().map(p -> "\"" + p.replace("\"", "") + "\"").collect(Collectors.joining(", "));
-            Files.writeString(file, "[{ match: [" + match + "], c2: { Exclude: true } }]");
+            Files.writeString(file, "[{ match: [" + match + "], " + compilers + " }]");
             String answer = invoke("compilerDirectivesAdd", List.of(file.toString()));
             return answer != null && answer.contains("1 compiler directives added");
         } catch (java.io.IOException | RuntimeException e) {

@@ -44,15 +44,15 @@ public class ThreadsTests {
     @DisplayName("counter loses no update under contention")
     void counterNoLostUpdates() throws Exception {
         // time-based: every thread increments until the window closes, so even on one CPU the threads are
-        // preempted mid-increment many times (Interleaving: the racing code compiled with every read and write a
-        // step of its own, and preempter threads); each thread counts its own calls, so the total is known.
+        // preempted mid-increment many times (Interleaving: the racing code interpreted, every bytecode a step of
+        // its own, and preempter threads); each thread counts its own calls, so the total is known.
         // Beside each increment the threads also bump a canary, a counter with a plain count++ (wrong on purpose):
         // every round in which the canary loses updates is proof that the threads interleaved mid-increment. The
         // whole budget is always spent: a counter whose increment is mostly locking (synchronized on a new object)
         // has a far narrower window than the canary, and loses updates in only some of the rounds on one CPU
         int canaryRounds = 0;
         long deadline = System.nanoTime() + Stress.budget(Duration.ofSeconds(3)).toNanos();
-        try (Interleaving interleaving = Interleaving.start(ThreadsTests.class)) {
+        try (Interleaving interleaving = Interleaving.interpreted(ThreadsTests.class)) {
             for (int round = 0; round < 12 && (round == 0 || System.nanoTime() < deadline); round++) {
                 Counter counter = Submission.create(Counter.class);
                 AtomicBoolean stop = new AtomicBoolean();
