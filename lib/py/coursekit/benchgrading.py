@@ -1,11 +1,15 @@
 """./course bench grading: does the grader give every corpus entry the same verdict on every run and machine shape?
 
-Materializes the planted-bug corpus (`python -m coursekit corpus materialize`), then grades all of it
-`--runs` times per machine shape with the batch grader: `one` (taskset -c 0), `two` (taskset -c 0,1) and
-`two-loaded` (two CPUs while a bounded background process keeps two threads busy on them). Prints the table
-(entry x shape x runs: the points lost, or 100%), the totals (bugs caught in every run, correct variants at
-100% in every run), the time per submission and the throughput. Without the corpus command (an older tree)
-a small stand-in is used: each exercise's reference solution plus two bugs of exercise 01, and it says so.
+Materializes the planted-bug corpus (`python -m coursekit corpus materialize`), then grades it `--runs` times
+per machine shape with the batch grader: `plain` (two CPUs, taskset -c 0,1), `one-cpu` (taskset -c 0) and
+`loaded` (two CPUs while a bounded background process keeps two threads busy on them); the older names `two`,
+`one` and `two-loaded` still work. A shape's runs are graded in one batch (one grader start, the test JVMs'
+AOT cache reused, `--jobs` test JVMs at once: by default as many as the shape has CPUs). Prints an estimate
+of the duration first (from the seconds per submission the last run recorded in target/bench-grading.json),
+then the table (entry x shape x runs: the points lost, or 100%), the totals (bugs caught in every run,
+correct variants at 100% in every run) and, per shape and exercise, the seconds per submission and the
+throughput, each with the machine's load average. Without the corpus command (an older tree) a small
+stand-in is used: each exercise's reference solution plus two bugs of exercise 01, and it says so.
 """
 from __future__ import annotations
 
@@ -22,7 +26,11 @@ import time
 
 from . import paths
 
-SHAPES = {"one": "0", "two": "0,1", "two-loaded": "0,1"}
+SHAPES = {"plain": "0,1", "one-cpu": "0", "loaded": "0,1"}  # shape -> the CPUs it runs on (taskset -c)
+ALIASES = {"two": "plain", "one": "one-cpu", "two-loaded": "loaded"}
+LOADED = {"loaded"}
+TIMES = paths.TARGET / "bench-grading.json"  # seconds per submission the last run measured, per shape and exercise
+GUESS_SECONDS = 15.0  # per submission, when no earlier run recorded any: a rough guess, said to be one
 INSTRUCTOR = paths.ROOT / "lib" / "instructor" / "exercises"
 STAND_IN_BUGS = {  # entry id -> (exercise, old, new, failing test): only when the corpus command is missing
     "stand-in-01-lost-update": ("01-threads", "AtomicLong", "java.util.concurrent.atomic.LongAdder", None),
@@ -91,15 +99,15 @@ class Load:
             p.wait()
 
 
-def grade_once(subs: pathlib.Path, shape: str, out: pathlib.Path, extra: list[str]) -> dict:
+def grade_batch(dirs: list[pathlib.Path], shape: str, out: pathlib.Path, jobs: int, extra: list[str]) -> dict:
+    """Grades every submission under `dirs` in one batch of the grader on the shape's CPUs."""
     cpus = SHAPES[shape]
-    jobs = "1" if shape == "one" else "2"
     cmd = ["taskset", "-c", cpus, java(), "-Xmx512m", "-cp", os.pathsep.join(paths.lib_classpath(grader=True)),
-           "course.grading.batch.GradeCommand", str(subs), "--json", str(out), "--quiet", "--jobs", jobs, *extra]
-    load = Load(cpus, 3600) if shape == "two-loaded" else None
+           "course.grading.batch.GradeCommand", *map(str, dirs), "--json", str(out), "--quiet", "--jobs", str(jobs), *extra]
+    load = Load(cpus, 7200) if shape in LOADED else None
     start = time.monotonic()
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=7200)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=4 * 3600)
     finally:
         if load:
             load.close()
@@ -108,6 +116,31 @@ def grade_once(subs: pathlib.Path, shape: str, out: pathlib.Path, extra: list[st
     report = json.loads(out.read_text())
     report["wall"] = time.monotonic() - start
     return report
+
+
+def shape_jobs(shape: str, jobs: int) -> int:
+    return jobs or len(SHAPES[shape].split(","))
+
+
+def recorded() -> dict:
+    try:
+        return json.loads(TIMES.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def estimate(expected: dict, shapes: list[str], runs: int, jobs: int) -> tuple[float, str]:
+    """Seconds the whole run should take, from the seconds per submission recorded last time, and where they came from."""
+    times, total, guessed = recorded(), 0.0, 0
+    for shape in shapes:
+        for entry in expected.values():
+            secs = times.get(shape, {}).get(entry["exercise"])
+            guessed += secs is None
+            total += (secs if secs is not None else GUESS_SECONDS) * runs / shape_jobs(shape, jobs)
+    n = len(expected) * len(shapes)
+    source = (f"seconds per submission recorded in {TIMES.name}" if not guessed
+              else f"a rough guess of {GUESS_SECONDS:.0f} s per submission for {guessed} of {n} (no earlier run recorded them)")
+    return total, source
 
 
 def cell(sub: dict) -> str:
@@ -125,15 +158,17 @@ def points(sub: dict) -> tuple[int, int]:
 
 def run(argv: list[str] | None = None, echo=print) -> int:
     ap = argparse.ArgumentParser(prog="course bench grading", description=__doc__.splitlines()[0])
-    ap.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated, of: " + ", ".join(SHAPES))
+    ap.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated, of: " + ", ".join(SHAPES)
+                    + " (or " + ", ".join(ALIASES) + ")")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--exercise", action="append", default=[], help="only this exercise (repeatable)")
     ap.add_argument("--sample", type=int, default=0, help="only N corpus entries (quick runs)")
     ap.add_argument("--quick", action="store_true", help="grade with COURSE_QUICK budgets (not what students get)")
     ap.add_argument("--no-sandbox", action="store_true")
+    ap.add_argument("--jobs", type=int, default=0, help="test JVMs at once (default: as many as the shape has CPUs)")
     ap.add_argument("--keep", help="keep the materialized submissions and reports in this folder")
     args = ap.parse_args(argv)
-    shapes = [s for s in args.shapes.split(",") if s]
+    shapes = list(dict.fromkeys(ALIASES.get(s, s) for s in args.shapes.split(",") if s))
     unknown = [s for s in shapes if s not in SHAPES]
     if unknown or not shutil.which("taskset"):
         echo(f"bench grading: unknown shape(s) {unknown}" if unknown else "bench grading: needs taskset (util-linux)")
@@ -150,20 +185,27 @@ def run(argv: list[str] | None = None, echo=print) -> int:
     extra = (["--quick"] if args.quick else []) + (["--no-sandbox"] if args.no_sandbox else [])
     echo(f"bench grading: {len(expected)} entries from {source}; shapes {shapes}; {args.runs} run(s) each;"
          f" {os.cpu_count()} cores on this machine, load average {os.getloadavg()[0]:.1f}")
+    seconds, basis = estimate(expected, shapes, args.runs, args.jobs)
+    echo(f"estimated duration: {seconds / 60:.0f} min ({len(expected) * len(shapes) * args.runs} gradings; from {basis})")
     results: dict[str, dict[str, list[dict]]] = {e: {s: [] for s in shapes} for e in expected}
-    timing: dict[str, list[tuple[float, int, list[float]]]] = {s: [] for s in shapes}
+    timing: dict[str, tuple[float, int, float, float]] = {}  # shape -> (wall, submissions, load before, load after)
+    per_exercise: dict[str, dict[str, list[float]]] = {s: {} for s in shapes}
     for shape in shapes:
-        for r in range(args.runs):
-            report = grade_once(subs, shape, work / f"{shape}-{r + 1}.json", extra)
-            secs = []
-            for sub in report["submissions"]:
-                entry = pathlib.Path(sub["file"]).parent.name
-                if entry in results:
-                    earned, possible = points(sub)
-                    results[entry][shape].append(dict(sub, earned=earned, possible=possible))
-                    secs.append(sub["seconds"])
-            timing[shape].append((report["wall"], len(report["submissions"]), secs))
-            echo(f"  {shape} run {r + 1}: {len(report['submissions'])} submissions in {report['wall']:.0f} s")
+        runs = [work / shape / f"run-{r + 1}" for r in range(args.runs)]
+        for run_dir in runs:
+            shutil.copytree(subs, run_dir, dirs_exist_ok=True)
+        jobs = shape_jobs(shape, args.jobs)
+        load_before = os.getloadavg()[0]
+        report = grade_batch(runs, shape, work / f"{shape}.json", jobs, extra)
+        for sub in report["submissions"]:
+            entry = pathlib.Path(sub["file"]).parent.name
+            if entry in results:
+                earned, possible = points(sub)
+                results[entry][shape].append(dict(sub, earned=earned, possible=possible))
+                per_exercise[shape].setdefault(expected[entry]["exercise"], []).append(sub["seconds"])
+        timing[shape] = (report["wall"], len(report["submissions"]), load_before, os.getloadavg()[0])
+        echo(f"  {shape}: {len(report['submissions'])} gradings with {jobs} job(s) in {report['wall']:.0f} s"
+             f" (load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after)")
     width = max(len(e) for e in expected) if expected else 10
     echo("")
     echo(f"{'entry':<{width}}  {'kind':<7} " + "  ".join(f"{s:<{6 * args.runs}}" for s in shapes))
@@ -179,14 +221,28 @@ def run(argv: list[str] | None = None, echo=print) -> int:
         caught = sum(1 for e in bugs if results[e][s] and all(x["earned"] < x["possible"] for x in results[e][s]))
         full = sum(1 for e in correct if results[e][s] and all(x["earned"] == x["possible"] and x["status"] == "graded"
                                                                   for x in results[e][s]))
-        per_sub = [t for _, _, secs in timing[s] for t in secs]
-        rates = [n * 60 / wall for wall, n, _ in timing[s]]
-        median = statistics.median(per_sub) if per_sub else float("nan")
-        spread = f"{min(per_sub):.1f}-{max(per_sub):.1f}" if per_sub else "-"
-        echo(f"{s:<11} bugs caught in every run: {caught}/{len(bugs)}; correct at 100% in every run: {full}/{len(correct)};"
-             f" time per submission median {median:.1f} s (range {spread}); throughput median"
-             f" {statistics.median(rates) if rates else float('nan'):.1f} submissions/min")
+        wall, n, before, after = timing[s]
+        echo(f"{s:<8} bugs caught in every run: {caught}/{len(bugs)}; correct at 100% in every run: {full}/{len(correct)};"
+             f" {n} gradings in {wall:.0f} s: {n * 60 / wall:.1f} submissions/min (load average {before:.1f}-{after:.1f},"
+             f" {os.cpu_count()} cores)")
+        for exercise, secs in sorted(per_exercise[s].items()):
+            echo(f"{'':<8}   {exercise:<26} seconds per submission: median {statistics.median(secs):.1f}"
+                 f" (range {min(secs):.1f}-{max(secs):.1f}, n={len(secs)})")
         failures += (len(bugs) - caught) + (len(correct) - full)
+    if not args.quick:
+        record(per_exercise)  # quick budgets would make the next estimate too short
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if failures == 0 else 1
+
+
+def record(per_exercise: dict[str, dict[str, list[float]]]) -> None:
+    """Keeps this run's median seconds per submission (per shape and exercise) for the next run's estimate."""
+    times = recorded()
+    for shape, exercises in per_exercise.items():
+        times.setdefault(shape, {}).update({ex: round(statistics.median(secs), 2) for ex, secs in exercises.items()})
+    try:
+        TIMES.parent.mkdir(parents=True, exist_ok=True)
+        TIMES.write_text(json.dumps(times, indent=1, sort_keys=True) + "\n")
+    except OSError:
+        pass  # an estimate is a convenience: a read-only tree still benchmarks

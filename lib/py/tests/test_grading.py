@@ -249,10 +249,11 @@ def test_parallel_grading_writes_the_same_gradebook_as_one_job(tmp_path):
 
 
 def test_bench_grading_on_a_sample_of_the_corpus():
-    """`./course bench grading` on two corpus entries, one run, two CPUs: its table and totals, every verdict as expected."""
+    """`./course bench grading` on two corpus entries, one run, two CPUs: its estimate, table and totals, every verdict as expected."""
     from coursekit import benchgrading
     lines = []
     status = benchgrading.run(["--sample", "2", "--runs", "1", "--shapes", "two", *NO_SANDBOX], echo=lines.append)
     print("\n".join(lines))
-    assert any(line.startswith("two ") and "bugs caught in every run" in line and "submissions/min" in line for line in lines), lines
+    assert any(line.startswith("estimated duration: ") for line in lines), lines
+    assert any(line.startswith("plain ") and "bugs caught in every run" in line and "submissions/min" in line for line in lines), lines
     assert status == 0, "a sampled bug was missed or a correct variant lost points:\n" + "\n".join(lines)

@@ -5,6 +5,7 @@ import static course.grading.Feedback.require;
 import course.grading.DependsOn;
 import course.grading.Feedback;
 import course.grading.Graded;
+import course.grading.Interleaving;
 import course.grading.Points;
 import course.grading.Stress;
 import course.grading.Submission;
@@ -99,59 +100,78 @@ public class BufferTests {
     @Test
     @Order(4)
     @Points(3)
-    @DisplayName("no item lost or duplicated with 3 producers and 3 consumers")
+    @DisplayName("no item lost or duplicated with 8 producers and 8 consumers")
     @DependsOn({"putBlocksWhenFull", "takeBlocksWhenEmpty"})
     void noLostOrDuplicated() throws Exception {
-        int producers = 3;
-        int consumers = 3;
-        int perProducer = 5_000;
+        // more threads than cores, and two observers calling size() all the time: its lock is often held when the
+        // scheduler preempts, so threads queue on it and are woken in the middle of their own put or take; with
+        // Interleaving (every read and write a step of its own, preempter threads) a check made outside the lock
+        // goes stale within a round even on one CPU
+        int producers = 8;
+        int consumers = 8;
+        int observers = 2;
+        int perProducer = 250;
         int total = producers * perProducer;
-        Stress.repeat(Duration.ofSeconds(2), 10, round -> {
-            BoundedBuffer<Integer> b = buffer(4);
-            AtomicIntegerArray seen = new AtomicIntegerArray(total);
-            AtomicInteger maxSize = new AtomicInteger();
-            AtomicInteger nulls = new AtomicInteger();
-            Stress.race("pc", producers + consumers, LIMIT, Map.of(b, "the buffer"), i -> {
-                if (i < producers) {
-                    for (int k = 0; k < perProducer; k++) {
-                        b.put(i * perProducer + k);
-                        maxSize.accumulateAndGet(b.size(), Math::max); // an overfilled buffer shows right after a put
-                    }
-                } else {
-                    int share = total / consumers + (i - producers < total % consumers ? 1 : 0);
-                    for (int k = 0; k < share; k++) {
-                        Integer item = b.take();
-                        if (item == null) {
-                            // reported after the race; taken again, so that the producers are not stranded
-                            if (nulls.incrementAndGet() < total) {
-                                k--;
-                            }
-                        } else {
-                            seen.incrementAndGet(item);
+        try (Interleaving interleaving = Interleaving.start(BufferTests.class)) {
+            Stress.repeat(Duration.ofSeconds(2), 20, round -> {
+                BoundedBuffer<Integer> b = buffer(4);
+                AtomicIntegerArray seen = new AtomicIntegerArray(total);
+                AtomicInteger maxSize = new AtomicInteger();
+                AtomicInteger nulls = new AtomicInteger();
+                AtomicInteger working = new AtomicInteger(producers + consumers);
+                Stress.race("pc", producers + consumers + observers, LIMIT, Map.of(b, "the buffer"), i -> {
+                    if (i >= producers + consumers) {
+                        // an observer: stops when the others are done, or when the race interrupts it as stuck
+                        while (working.get() > 0 && !Thread.currentThread().isInterrupted()) {
+                            maxSize.accumulateAndGet(b.size(), Math::max);
                         }
-                        maxSize.accumulateAndGet(b.size(), Math::max);
+                        return;
+                    }
+                    try {
+                        if (i < producers) {
+                            for (int k = 0; k < perProducer; k++) {
+                                b.put(i * perProducer + k);
+                                maxSize.accumulateAndGet(b.size(), Math::max); // an overfilled buffer shows right after a put
+                            }
+                            return;
+                        }
+                        int share = total / consumers + (i - producers < total % consumers ? 1 : 0);
+                        for (int k = 0; k < share; k++) {
+                            Integer item = b.take();
+                            if (item == null) {
+                                // reported after the race; taken again, so that the producers are not stranded
+                                if (nulls.incrementAndGet() < total) {
+                                    k--;
+                                }
+                            } else {
+                                seen.incrementAndGet(item);
+                            }
+                            maxSize.accumulateAndGet(b.size(), Math::max);
+                        }
+                    } finally {
+                        working.decrementAndGet();
+                    }
+                });
+                int lost = 0;
+                int duplicated = 0;
+                int example = -1;
+                for (int k = 0; k < total; k++) {
+                    if (seen.get(k) == 0) {
+                        lost++;
+                        example = example < 0 ? k : example;
+                    } else if (seen.get(k) > 1) {
+                        duplicated++;
+                        example = example < 0 ? k : example;
                     }
                 }
+                require(nulls.get() == 0, "take returned null %,d times: a take went on although the buffer was empty (another"
+                        + " thread took the item first: check and remove under one lock, and wait in a while loop)", nulls.get());
+                require(lost == 0 && duplicated == 0, "lost %,d and duplicated %,d of %,d items (e.g. item %d): guard every access"
+                        + " to the buffer with one lock", lost, duplicated, total, example);
+                require(maxSize.get() <= 4, "capacity exceeded: saw %d items in a buffer of capacity 4 (check the size and add under"
+                        + " one lock, and wait in a while loop, not an if)", maxSize.get());
             });
-            int lost = 0;
-            int duplicated = 0;
-            int example = -1;
-            for (int k = 0; k < total; k++) {
-                if (seen.get(k) == 0) {
-                    lost++;
-                    example = example < 0 ? k : example;
-                } else if (seen.get(k) > 1) {
-                    duplicated++;
-                    example = example < 0 ? k : example;
-                }
-            }
-            require(nulls.get() == 0, "take returned null %,d times: a take went on although the buffer was empty (another"
-                    + " thread took the item first: check and remove under one lock, and wait in a while loop)", nulls.get());
-            require(lost == 0 && duplicated == 0, "lost %,d and duplicated %,d of %,d items (e.g. item %d): guard every access to the buffer with one lock",
-                    lost, duplicated, total, example);
-            require(maxSize.get() <= 4, "capacity exceeded: saw %d items in a buffer of capacity 4 (check the size and add under"
-                    + " one lock, and wait in a while loop, not an if)", maxSize.get());
-        });
+        }
     }
 
     @Test

@@ -37,7 +37,11 @@ import org.junit.jupiter.api.Test;
 @Graded("09-processes")
 public class ProcessesTests {
 
-    private static final Duration LIMIT = Duration.ofSeconds(12);
+    // One count call: it compiles the worker task and starts up to 5 worker JVMs. Measured in the grading
+    // benchmark (2 cores): 4-6 s for the reference on two loaded CPUs, up to 14 s for 5 JVMs on one CPU at a
+    // machine load average of 31; the limit leaves twice that. A count that hangs costs one limit: the edge
+    // cases do not wait for it again, so the class ends well within the grader's 60 s per test JVM.
+    private static final Duration LIMIT = Duration.ofSeconds(30);
     private static final List<String> VOCABULARY = List.of("the", "The", "THE", "thread", "process", "Process",
             "pool", "lock", "don't", "café", "Café", "naïve", "co-op", "x2y", "queue", "worker", "fork", "join", "a", "I");
     private static final List<String> SEPARATORS = List.of(" ", " ", " ", ", ", ". ", "!\n", "\n", "\t", " -- ", "; ", "(", ")");
@@ -98,6 +102,10 @@ public class ProcessesTests {
     @DisplayName("more workers than files, and no files at all")
     @DependsOn({"countsMatch", "noSurvivors"})
     void edgeCases() throws Throwable {
+        Observed first = shared;
+        if (first != null && first.failure() instanceof AssertionError hang && String.valueOf(hang.getMessage()).startsWith("hang")) {
+            throw hang; // the same count hung on 5 files: not waited for again
+        }
         Path dir = Files.createTempDirectory("graded-words-");
         try {
             List<Path> files = corpus(dir, 2, 11);
